@@ -1,0 +1,35 @@
+package dev.coro.agent;
+
+import java.lang.instrument.Instrumentation;
+
+/**
+ * {@code -javaagent:coro-agent.jar[=options]}: weaves {@code @Coroutine} methods as classes load.
+ *
+ * <p>Options, comma-separated: {@code verbose} (log each woven class to standard error),
+ * {@code dump=DIR} (write each woven class file under DIR), {@code noverify} (skip the check of
+ * the weaver's output). Diagnostics always go to standard error, each line starting with
+ * {@code coro: }; a rejected class is loaded unwoven.
+ */
+public final class CoroAgent {
+    private CoroAgent() {}
+
+    public static void premain(String args, Instrumentation inst) {
+        install(args, inst);
+    }
+
+    public static void agentmain(String args, Instrumentation inst) {
+        install(args, inst);
+    }
+
+    private static void install(String args, Instrumentation inst) {
+        AgentOptions options;
+        try {
+            options = AgentOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("coro: " + e.getMessage());
+            throw e;
+        }
+        inst.addTransformer(new CoroTransformer(options), false);
+        if (options.verbose()) System.err.println("coro: agent installed (" + options + ")");
+    }
+}

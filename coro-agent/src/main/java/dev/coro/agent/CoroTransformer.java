@@ -1,0 +1,76 @@
+package dev.coro.agent;
+
+import dev.coro.weaver.ClassHierarchy;
+import dev.coro.weaver.Diagnostic;
+import dev.coro.weaver.WeaveResult;
+import dev.coro.weaver.Weaver;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.instrument.ClassFileTransformer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.ProtectionDomain;
+import java.util.Map;
+import java.util.WeakHashMap;
+
+/**
+ * The agent's transformer. Classes whose constant pool mentions neither {@code dev/coro/Yield} nor
+ * {@code dev/coro/Coroutine} are returned untouched without being parsed. Every failure is caught
+ * and reported here with the class name: the JVM silently ignores exceptions from transformers.
+ */
+final class CoroTransformer implements ClassFileTransformer {
+    private final AgentOptions options;
+    private final PrintStream err = System.err;
+    /** One hierarchy (a cache of class-file facts) per class loader; never keeps a loader alive. */
+    private final Map<ClassLoader, Weaver> weavers = new WeakHashMap<>();
+    private Weaver bootWeaver;
+
+    CoroTransformer(AgentOptions options) {
+        this.options = options;
+    }
+
+    @Override
+    public byte[] transform(ClassLoader loader, String className, Class<?> redefined, ProtectionDomain domain,
+            byte[] classFile) {
+        try {
+            if (classFile == null || !Weaver.needsWeaving(classFile)) return null;
+            WeaveResult r = weaverFor(loader).weave(classFile);
+            for (Diagnostic d : r.diagnostics()) err.println("coro: " + d.format());
+            if (r.status() == WeaveResult.Status.REJECTED) {
+                err.println("coro: " + binary(className) + " was left unwoven");
+                return null;
+            }
+            if (!r.changed()) return null;
+            if (options.verbose()) err.println("coro: wove " + binary(className));
+            if (options.dumpDir() != null) dump(className, r.bytes());
+            return r.bytes();
+        } catch (Throwable t) {
+            err.println("coro: internal error while weaving " + binary(className) + ", left unwoven: " + t);
+            t.printStackTrace(err);
+            return null;
+        }
+    }
+
+    private synchronized Weaver weaverFor(ClassLoader loader) {
+        if (loader == null) {
+            if (bootWeaver == null) bootWeaver = new Weaver(ClassHierarchy.ofClassLoader(null), options.verify());
+            return bootWeaver;
+        }
+        return weavers.computeIfAbsent(loader, l -> new Weaver(ClassHierarchy.ofClassLoader(l), options.verify()));
+    }
+
+    private void dump(String className, byte[] bytes) {
+        Path file = options.dumpDir().resolve(className + ".class");
+        try {
+            Files.createDirectories(file.getParent());
+            Files.write(file, bytes);
+        } catch (IOException e) {
+            err.println("coro: cannot dump " + binary(className) + " to " + file + ": " + e);
+        }
+    }
+
+    private static String binary(String internalName) {
+        return internalName == null ? "<unnamed class>" : internalName.replace('/', '.');
+    }
+}

@@ -1,0 +1,16 @@
+package dev.coro;
+
+/**
+ * What {@link Coro#close()} throws into a suspended coroutine (Python's {@code GeneratorExit}), so
+ * that its {@code finally} blocks and try-with-resources run. A body may catch it to clean up, and
+ * then must return (or let it escape); yielding again makes {@code close()} fail.
+ *
+ * <p>It is an {@link Error} so that ordinary {@code catch (Exception e)} blocks do not swallow it.
+ */
+public class CoroutineExit extends Error {
+    private static final long serialVersionUID = 1L;
+
+    public CoroutineExit() {
+        super("coroutine closed");
+    }
+}

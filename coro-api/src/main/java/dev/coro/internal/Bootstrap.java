@@ -1,0 +1,74 @@
+package dev.coro.internal;
+
+import java.lang.invoke.CallSite;
+import java.lang.invoke.ConstantCallSite;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+
+/**
+ * The bootstrap method of the {@code invokedynamic} that a woven {@code @Coroutine} method
+ * becomes. On first call it defines the method's frame class (whose bytes the weaver put into the
+ * class's constant pool) in the caller's package and class loader, and links the call site straight
+ * to the frame's constructor: after linking, calling a coroutine method costs one allocation.
+ *
+ * <p>Defining the frame class here, instead of writing it next to the woven class, keeps a woven
+ * class self-contained: the agent never has to inject classes into a loader, and a woven class file
+ * can be copied, jarred or shaded alone.
+ */
+public final class Bootstrap {
+    private Bootstrap() {}
+
+    /** {@code MethodHandles.Lookup.defineClass(byte[])}, Java 9+; looked up reflectively since this module targets Java 8. */
+    private static final MethodHandle DEFINE_CLASS;
+    private static final MethodHandle PRIME;
+
+    static {
+        try {
+            DEFINE_CLASS = MethodHandles.publicLookup().findVirtual(MethodHandles.Lookup.class, "defineClass",
+                    MethodType.methodType(Class.class, byte[].class));
+            PRIME = MethodHandles.lookup().findVirtual(CoroFrame.class, "prime",
+                    MethodType.methodType(CoroFrame.class));
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError("coro needs Java 9 or later to run woven code: " + e);
+        }
+    }
+
+    /**
+     * Links a coroutine factory call site.
+     *
+     * @param caller the woven class's lookup
+     * @param name the woven method's name (informational)
+     * @param type {@code (captured this?, parameters...) -> Coro}
+     * @param frameClass binary name of the frame class, in the caller's package
+     * @param frameBytes the frame class file, one char per byte (ISO-8859-1)
+     * @param primed 1 to run the body to its first suspension on creation
+     */
+    public static CallSite coroutine(MethodHandles.Lookup caller, String name, MethodType type, String frameClass,
+            String frameBytes, int primed) throws Throwable {
+        Class<?> frame = defineOnce(caller, frameClass, frameBytes);
+        MethodType ctorType = type.erase().changeReturnType(void.class);
+        MethodHandle ctor = caller.findConstructor(frame, ctorType);
+        if (primed != 0) {
+            ctor = MethodHandles.filterReturnValue(ctor.asType(ctor.type().changeReturnType(CoroFrame.class)), PRIME);
+        }
+        return new ConstantCallSite(ctor.asType(type));
+    }
+
+    private static Class<?> defineOnce(MethodHandles.Lookup caller, String frameClass, String frameBytes)
+            throws Throwable {
+        ClassLoader loader = caller.lookupClass().getClassLoader();
+        Object lock = loader == null ? Bootstrap.class : loader;
+        synchronized (lock) { // two threads may link the same call site at once; define the class once
+            try {
+                return Class.forName(frameClass, false, loader);
+            } catch (ClassNotFoundException notYet) {
+                byte[] bytes = new byte[frameBytes.length()];
+                for (int i = 0; i < bytes.length; i++) {
+                    bytes[i] = (byte) frameBytes.charAt(i);
+                }
+                return (Class<?>) DEFINE_CLASS.invoke(caller, bytes);
+            }
+        }
+    }
+}

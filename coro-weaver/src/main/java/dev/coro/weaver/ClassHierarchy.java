@@ -1,0 +1,123 @@
+package dev.coro.weaver;
+
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.Opcodes;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The superclass and interface facts the weaver needs to compute stack map frames, read from class
+ * files and never by loading a class (an agent that loads classes while another is being defined
+ * causes circularity errors and deadlocks). Thread-safe; caches what it reads.
+ */
+public final class ClassHierarchy {
+
+    /** Where class files come from: a class loader's resources, a build's classpath, a map in a test. */
+    @FunctionalInterface
+    public interface Locator {
+        /** The class file of {@code internalName} ({@code a/b/C}), or null if there is none. */
+        byte[] find(String internalName) throws IOException;
+    }
+
+    /** The facts read from one class file's header. */
+    record Info(String name, String superName, List<String> interfaces, boolean isInterface) {}
+
+    private final Locator locator;
+    private final Map<String, Info> cache = new ConcurrentHashMap<>();
+
+    public ClassHierarchy(Locator locator) {
+        this.locator = locator;
+    }
+
+    /** Reads class files as resources of {@code loader} (the system loader when null); defines nothing. */
+    public static ClassHierarchy ofClassLoader(ClassLoader loader) {
+        return new ClassHierarchy(name -> {
+            String resource = name + ".class";
+            InputStream in = loader != null ? loader.getResourceAsStream(resource)
+                    : ClassLoader.getSystemResourceAsStream(resource);
+            if (in == null) return null;
+            try (InputStream s = in) {
+                return s.readAllBytes();
+            }
+        });
+    }
+
+    /** Makes a class known without looking it up: the class being woven, whose bytes are in hand. */
+    void register(String name, String superName, List<String> interfaces, boolean isInterface) {
+        cache.put(name, new Info(name, superName, List.copyOf(interfaces), isInterface));
+    }
+
+    Info info(String name) {
+        Info info = cache.get(name);
+        if (info != null) return info;
+        byte[] bytes;
+        try {
+            bytes = locator.find(name);
+        } catch (IOException e) {
+            throw new WeaveException(Diagnostic.Code.MISSING_CLASS,
+                    "cannot read class " + Names.binaryName(name) + " (needed for stack map frames): " + e);
+        }
+        if (bytes == null) {
+            throw new WeaveException(Diagnostic.Code.MISSING_CLASS, "cannot find class " + Names.binaryName(name)
+                    + " on the classpath: it is needed to compute stack map frames");
+        }
+        ClassReader r;
+        try {
+            r = new ClassReader(bytes);
+            info = new Info(r.getClassName(), r.getSuperName(), List.of(r.getInterfaces()),
+                    (r.getAccess() & Opcodes.ACC_INTERFACE) != 0);
+        } catch (RuntimeException e) {
+            throw new WeaveException(Diagnostic.Code.MISSING_CLASS,
+                    "class file of " + Names.binaryName(name) + " is corrupt: " + e);
+        }
+        cache.put(name, info);
+        return info;
+    }
+
+    boolean isInterface(String name) {
+        return info(name).isInterface();
+    }
+
+    /** The superclass of {@code name}, or null for java/lang/Object. */
+    String superName(String name) {
+        return Names.OBJECT.equals(name) ? null : info(name).superName();
+    }
+
+    /**
+     * The most specific class both types extend, as the JVM's verifier merges them: an interface
+     * merges to Object, since the verifier treats interface types as Object.
+     */
+    String commonSuperClass(String a, String b) {
+        if (a.equals(b)) return a;
+        if (Names.OBJECT.equals(a) || Names.OBJECT.equals(b)) return Names.OBJECT;
+        if (isInterface(a) || isInterface(b)) return Names.OBJECT;
+        List<String> chainA = new ArrayList<>();
+        for (String c = a; c != null; c = superName(c)) chainA.add(c);
+        for (String c = b; c != null; c = superName(c)) {
+            if (chainA.contains(c)) return c;
+        }
+        return Names.OBJECT;
+    }
+
+    /** True when a value of class {@code sub} may be stored where {@code sup} is expected. */
+    boolean isSubclassOrImplements(String sup, String sub) {
+        if (sup.equals(sub) || Names.OBJECT.equals(sup)) return true;
+        for (String c = sub; c != null; c = superName(c)) {
+            if (c.equals(sup)) return true;
+            if (implementsInterface(c, sup)) return true;
+        }
+        return false;
+    }
+
+    private boolean implementsInterface(String cls, String itf) {
+        for (String i : info(cls).interfaces()) {
+            if (i.equals(itf) || implementsInterface(i, itf)) return true;
+        }
+        return false;
+    }
+}

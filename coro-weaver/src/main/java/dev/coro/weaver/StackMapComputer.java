@@ -1,0 +1,45 @@
+package dev.coro.weaver;
+
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.MethodTooLargeException;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.MethodNode;
+
+/**
+ * Computes the stack map frames (and max stack/locals) of one rewritten method with ASM's
+ * {@code COMPUTE_FRAMES}, in a scratch class holding just that method, so the class's other methods
+ * keep their original frames untouched. The common superclass of two types comes from the
+ * {@link ClassHierarchy} (class files), never from loading a class.
+ */
+final class StackMapComputer {
+    private StackMapComputer() {}
+
+    static MethodNode compute(ClassNode host, MethodNode method, ClassHierarchy hierarchy) {
+        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES) {
+            @Override
+            protected String getCommonSuperClass(String a, String b) {
+                return hierarchy.commonSuperClass(a, b);
+            }
+
+            @Override
+            protected ClassLoader getClassLoader() {
+                throw new IllegalStateException("the weaver must not load classes");
+            }
+        };
+        cw.visit(host.version, host.access, host.name, null, host.superName,
+                host.interfaces.toArray(new String[0]));
+        method.accept(cw);
+        cw.visitEnd();
+        byte[] bytes;
+        try {
+            bytes = cw.toByteArray();
+        } catch (MethodTooLargeException e) {
+            throw new WeaveException(Diagnostic.Code.METHOD_TOO_LARGE, "after weaving, the method's code would be "
+                    + e.getCodeSize() + " bytes, over the JVM's limit of 65535: split the method");
+        }
+        ClassNode scratch = new ClassNode();
+        new ClassReader(bytes).accept(scratch, 0);
+        return scratch.methods.get(0);
+    }
+}

@@ -1,0 +1,83 @@
+package dev.coro.weaver;
+
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.analysis.AnalyzerException;
+import org.objectweb.asm.tree.analysis.BasicInterpreter;
+import org.objectweb.asm.tree.analysis.BasicValue;
+
+/**
+ * ASM's {@link BasicInterpreter}, but keeping the class of every reference (not just
+ * "reference"), merging two classes to their common superclass as the JVM's verifier does. It
+ * verifies nothing: the input was verified by its compiler; this only tells the weaver the type
+ * a saved local must be restored as.
+ *
+ * <p>The type {@code null} ({@link #NULL_TYPE}) is the type of a value that is always null.
+ */
+final class TypedInterpreter extends BasicInterpreter {
+    static final Type NULL_TYPE = BasicInterpreter.NULL_TYPE;
+
+    private final ClassHierarchy hierarchy;
+
+    TypedInterpreter(ClassHierarchy hierarchy) {
+        super(Opcodes.ASM9);
+        this.hierarchy = hierarchy;
+    }
+
+    @Override
+    public BasicValue newValue(Type type) {
+        if (type != null && (type.getSort() == Type.OBJECT || type.getSort() == Type.ARRAY)) {
+            return new BasicValue(type);
+        }
+        return super.newValue(type);
+    }
+
+    @Override
+    public BasicValue binaryOperation(AbstractInsnNode insn, BasicValue array, BasicValue index)
+            throws AnalyzerException {
+        if (insn.getOpcode() == AALOAD) {
+            Type t = array.getType();
+            if (t != null && t.getSort() == Type.ARRAY) {
+                return newValue(Type.getType(t.getDescriptor().substring(1)));
+            }
+            return newValue(Names.OBJECT_TYPE);
+        }
+        return super.binaryOperation(insn, array, index);
+    }
+
+    @Override
+    public BasicValue merge(BasicValue a, BasicValue b) {
+        if (a.equals(b)) return a;
+        Type ta = a.getType();
+        Type tb = b.getType();
+        if (isReference(ta) && isReference(tb)) {
+            if (NULL_TYPE.equals(ta)) return b;
+            if (NULL_TYPE.equals(tb)) return a;
+            return new BasicValue(commonSuperType(ta, tb));
+        }
+        return BasicValue.UNINITIALIZED_VALUE;
+    }
+
+    private Type commonSuperType(Type a, Type b) {
+        if (a.getSort() == Type.ARRAY || b.getSort() == Type.ARRAY) {
+            if (a.getSort() == Type.ARRAY && b.getSort() == Type.ARRAY && a.getDimensions() == b.getDimensions()) {
+                Type ea = a.getElementType();
+                Type eb = b.getElementType();
+                if (ea.getSort() == Type.OBJECT && eb.getSort() == Type.OBJECT) {
+                    String common = hierarchy.commonSuperClass(ea.getInternalName(), eb.getInternalName());
+                    return Type.getType("[".repeat(a.getDimensions()) + "L" + common + ";");
+                }
+                if (a.getDimensions() > 1) {
+                    return Type.getType("[".repeat(a.getDimensions() - 1) + Names.OBJECT_DESC);
+                }
+            }
+            return Names.OBJECT_TYPE;
+        }
+        return Type.getObjectType(hierarchy.commonSuperClass(a.getInternalName(), b.getInternalName()));
+    }
+
+    static boolean isReference(Type t) {
+        return t != null && (t.getSort() == Type.OBJECT || t.getSort() == Type.ARRAY);
+    }
+}

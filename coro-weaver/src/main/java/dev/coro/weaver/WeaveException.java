@@ -1,0 +1,20 @@
+package dev.coro.weaver;
+
+/** Thrown inside the weaver when a method cannot be woven; the weaver turns it into a {@link Diagnostic}. */
+final class WeaveException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    final Diagnostic.Code code;
+    /** The instruction's line when known, else 0 (the method's first line is used). */
+    final int line;
+
+    WeaveException(Diagnostic.Code code, int line, String message) {
+        super(message);
+        this.code = code;
+        this.line = line;
+    }
+
+    WeaveException(Diagnostic.Code code, String message) {
+        this(code, 0, message);
+    }
+}

@@ -1,0 +1,169 @@
+package dev.coro.weaver;
+
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.MethodTooLargeException;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.tree.AnnotationNode;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.InnerClassNode;
+import org.objectweb.asm.tree.MethodNode;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Weaves class files: the one entry point the agent and the Maven plugin share.
+ *
+ * <p>{@link #weave(byte[])} never throws for bad input: every problem, including a corrupt class
+ * file and a bug in the weaver, comes back as a {@link Diagnostic} with the class left untouched. A
+ * class is woven entirely or not at all.
+ *
+ * <p>Thread-safe when its {@link ClassHierarchy} is (the provided ones are).
+ */
+public final class Weaver {
+    private final ClassHierarchy hierarchy;
+    private final boolean verifyOutput;
+
+    /**
+     * @param hierarchy where superclass facts come from, for stack map frames
+     * @param verifyOutput check each woven method with ASM's verifier before returning it
+     */
+    public Weaver(ClassHierarchy hierarchy, boolean verifyOutput) {
+        this.hierarchy = hierarchy;
+        this.verifyOutput = verifyOutput;
+    }
+
+    public Weaver(ClassHierarchy hierarchy) {
+        this(hierarchy, true);
+    }
+
+    /**
+     * The cheap gate: true when the class file mentions {@code dev/coro/Yield} or
+     * {@code dev/coro/Coroutine} in its constant pool and is not already woven. Parses nothing; a
+     * malformed file answers true, so that {@link #weave} reports it.
+     */
+    public static boolean needsWeaving(byte[] classFile) {
+        if (ClassFileGate.majorVersion(classFile) < 0) return false;
+        try {
+            ClassFileGate.Scan scan = ClassFileGate.scan(classFile);
+            return scan.mentionsCoro() && !scan.woven();
+        } catch (WeaveException e) {
+            return true;
+        }
+    }
+
+    public WeaveResult weave(byte[] classFile) {
+        String className = guessName(classFile);
+        try {
+            return weaveOrThrow(classFile);
+        } catch (WeaveException e) {
+            return rejected(classFile, new Diagnostic(e.code, className, null, null, e.line, e.getMessage()));
+        } catch (RuntimeException | StackOverflowError e) {
+            return rejected(classFile, new Diagnostic(Diagnostic.Code.INTERNAL_ERROR, className, null, null, 0,
+                    "internal error in the coro weaver (please report it): " + e));
+        }
+    }
+
+    private WeaveResult weaveOrThrow(byte[] classFile) {
+        int major = ClassFileGate.majorVersion(classFile);
+        if (major < 0) {
+            throw new WeaveException(Diagnostic.Code.BAD_CLASS_FILE, "not a class file (bad magic number or truncated)");
+        }
+        ClassFileGate.Scan scan = ClassFileGate.scan(classFile);
+        if (!scan.mentionsCoro()) return new WeaveResult(WeaveResult.Status.UNTOUCHED, classFile, List.of());
+        if (scan.woven()) return new WeaveResult(WeaveResult.Status.ALREADY_WOVEN, classFile, List.of());
+        if (major < ClassFileGate.MIN_MAJOR || major > ClassFileGate.MAX_MAJOR) {
+            throw new WeaveException(Diagnostic.Code.UNSUPPORTED_VERSION, "class file version " + major + " ("
+                    + ClassFileGate.javaVersion(major) + ") is not supported: coro weaves versions "
+                    + ClassFileGate.MIN_MAJOR + " (Java 8) to " + ClassFileGate.MAX_MAJOR + " (Java 25)");
+        }
+
+        ClassNode cls = new ClassNode();
+        try {
+            new ClassReader(classFile).accept(cls, 0);
+        } catch (RuntimeException e) {
+            throw new WeaveException(Diagnostic.Code.BAD_CLASS_FILE, "corrupt class file: " + e);
+        }
+        hierarchy.register(cls.name, cls.superName, cls.interfaces, (cls.access & Opcodes.ACC_INTERFACE) != 0);
+
+        List<Diagnostic> problems = CoroutineChecker.check(cls, hierarchy);
+        if (!problems.isEmpty()) return new WeaveResult(WeaveResult.Status.REJECTED, classFile, List.copyOf(problems));
+
+        List<MethodNode> targets = new ArrayList<>();
+        for (MethodNode m : cls.methods) {
+            if (CoroutineChecker.isCoroutine(m) && CoroutineChecker.hasBody(m)) targets.add(m);
+        }
+        if (targets.isEmpty()) return new WeaveResult(WeaveResult.Status.UNTOUCHED, classFile, List.of());
+
+        Set<String> taken = new HashSet<>();
+        for (InnerClassNode ic : cls.innerClasses) taken.add(ic.name);
+        List<MethodNode> newMethods = new ArrayList<>();
+        List<MethodNode> toVerify = new ArrayList<>();
+        List<String> frameClasses = new ArrayList<>();
+        List<Diagnostic> failures = new ArrayList<>();
+        for (MethodNode m : cls.methods) {
+            if (!targets.contains(m)) {
+                newMethods.add(m);
+                continue;
+            }
+            String frameClass = frameClassName(cls.name, m.name, taken);
+            int firstLine = ControlFlow.firstLine(m);
+            try {
+                CoroutineMethodWeaver.Woven w = CoroutineMethodWeaver.weave(cls, m, frameClass, hierarchy);
+                newMethods.add(w.entry());
+                newMethods.add(w.body());
+                toVerify.add(w.entry());
+                toVerify.add(w.body());
+                frameClasses.add(frameClass);
+            } catch (WeaveException e) {
+                failures.add(CoroutineChecker.diagnostic(cls, m, e.code, e.line > 0 ? e.line : firstLine, e.getMessage()));
+            }
+        }
+        if (!failures.isEmpty()) return new WeaveResult(WeaveResult.Status.REJECTED, classFile, List.copyOf(failures));
+        cls.methods = newMethods;
+
+        if (verifyOutput) {
+            String failure = OutputVerifier.verify(cls, toVerify, hierarchy, frameClasses);
+            if (failure != null) {
+                throw new WeaveException(Diagnostic.Code.INTERNAL_ERROR,
+                        "woven code failed verification (a bug in coro, please report it): " + failure);
+            }
+        }
+
+        if (cls.invisibleAnnotations == null) cls.invisibleAnnotations = new ArrayList<>();
+        cls.invisibleAnnotations.add(new AnnotationNode(Names.WOVEN_DESC));
+        ClassWriter cw = new ClassWriter(0);
+        try {
+            cls.accept(cw);
+            return new WeaveResult(WeaveResult.Status.WOVEN, cw.toByteArray(), List.of());
+        } catch (MethodTooLargeException e) {
+            throw new WeaveException(Diagnostic.Code.METHOD_TOO_LARGE, "after weaving, method " + e.getMethodName()
+                    + " would be " + e.getCodeSize() + " bytes, over the JVM's limit of 65535");
+        }
+    }
+
+    /** {@code pkg/C$m$Coro}, or {@code pkg/C$m$Coro2}, ... when that name is taken (overloads). */
+    private static String frameClassName(String host, String method, Set<String> taken) {
+        String safe = method.replace('<', '_').replace('>', '_');
+        String base = host + "$" + safe + "$Coro";
+        String name = base;
+        for (int i = 2; !taken.add(name); i++) name = base + i;
+        return name;
+    }
+
+    private static WeaveResult rejected(byte[] classFile, Diagnostic d) {
+        return new WeaveResult(WeaveResult.Status.REJECTED, classFile, List.of(d));
+    }
+
+    /** The class's name for a diagnostic about a file that may not parse. */
+    private static String guessName(byte[] classFile) {
+        try {
+            return Names.binaryName(new ClassReader(classFile).getClassName());
+        } catch (RuntimeException e) {
+            return "<unreadable class file>";
+        }
+    }
+}
