@@ -124,7 +124,7 @@ public abstract class CoroFrame<Y, S, R> implements Coro<Y, S, R> {
         int l = label;
         if (l > CREATED) {
             label = RUNNING;
-            return (Y) runBody(l, null, pep479(t), false);
+            return (Y) runBody(l, null, t, false);
         }
         if (l == CREATED) {
             // Python: throw() into an unstarted generator raises at its start; the body never runs.
@@ -255,6 +255,11 @@ public abstract class CoroFrame<Y, S, R> implements Coro<Y, S, R> {
                 }
                 action.accept(y);
                 return true;
+            }
+
+            @Override
+            public Spliterator<Y> trySplit() {
+                return null; // never run the body ahead in batches, even for a parallel stream
             }
         };
         return StreamSupport.stream(split, false).onClose(this::close);
