@@ -55,6 +55,9 @@ final class ControlFlow<V extends Value> {
             frames = analyzer.analyze(owner, method);
         } catch (AnalyzerException e) {
             int line = e.node == null ? 0 : lineOf(e.node);
+            if (e.getCause() instanceof WeaveException w) {
+                throw new WeaveException(w.code, w.line > 0 ? w.line : line, w.getMessage());
+            }
             throw new WeaveException(Diagnostic.Code.UNSUPPORTED_CODE, line,
                     "cannot analyse the bytecode: " + e.getMessage());
         } catch (RuntimeException e) {

@@ -92,6 +92,7 @@ final class CoroutineChecker {
                 }
             }
         }
+        out.sort(java.util.Comparator.comparingInt(Diagnostic::line));
         return out;
     }
 

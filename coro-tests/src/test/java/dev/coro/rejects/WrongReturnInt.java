@@ -1,0 +1,15 @@
+package dev.coro.rejects;
+
+import dev.coro.Coroutine;
+
+/** Rejected: a @Coroutine method declared to return int. */
+public class WrongReturnInt {
+    @Coroutine
+    public int count(String s) {
+        int n = 0; // expect-diagnostic: a @Coroutine method must return dev.coro.Coro
+        for (char c : s.toCharArray()) {
+            if (c == 'x') n++;
+        }
+        return n;
+    }
+}

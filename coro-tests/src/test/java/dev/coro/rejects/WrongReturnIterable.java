@@ -1,0 +1,20 @@
+package dev.coro.rejects;
+
+import dev.coro.Coroutine;
+import dev.coro.Yield;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Rejected: a @Coroutine method declared to return Iterable instead of Coro. */
+public class WrongReturnIterable {
+    @Coroutine
+    static Iterable<Integer> squares(int n) {
+        List<Integer> out = new ArrayList<>(); // expect-diagnostic: a @Coroutine method must return dev.coro.Coro
+        for (int i = 0; i < n; i++) {
+            Yield.value(i * i);
+            out.add(i * i);
+        }
+        return out;
+    }
+}
