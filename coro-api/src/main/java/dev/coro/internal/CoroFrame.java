@@ -48,8 +48,22 @@ public abstract class CoroFrame<Y, S, R> implements Coro<Y, S, R> {
 
     /** Where the body resumes next (&ge; 0), or one of the negative states above. Written by woven code. */
     public int label;
-    /** The result once returned; the sub-coroutine while delegating; otherwise {@code null}. */
+    /**
+     * The result once returned; while suspended in {@code Yield.from}, the sub-coroutine (a
+     * {@code CoroFrame}, or a {@link Sub} adapting an iterable or another {@code Coro}); otherwise null.
+     */
     public Object aux;
+    /**
+     * Delegation links, so that resuming a chain of any depth costs O(1): while this coroutine is the
+     * sub-coroutine of a delegator, its delegator (parent); otherwise, while it delegates, a cache of
+     * the innermost coroutine of its chain (its leaf). See {@link #isSub()}.
+     */
+    private CoroFrame<?, ?, ?> link;
+
+    /** What {@link #delegate} returns: tells the driver the body started a {@code Yield.from}. */
+    private static final Object DELEGATE = new Object();
+    /** No value yet: {@link #drive} must resume {@code cur} first. */
+    private static final Object NOT_RESUMED = new Object();
 
     protected CoroFrame() {}
 
@@ -76,19 +90,23 @@ public abstract class CoroFrame<Y, S, R> implements Coro<Y, S, R> {
     /** {@code primed = true}: called by the woven entry point right after construction. */
     public final CoroFrame<Y, S, R> prime() {
         if (label == CREATED) {
-            label = RUNNING;
-            runBody(CREATED, null, null, true);
+            try {
+                send(null);
+            } catch (StopIteration returned) {
+                label = RETURNED; // returned before suspending: DONE, result() set, nothing reported
+            }
         }
         return this;
     }
 
     /**
-     * {@code Yield.from(sub)} at resume point {@code point} in woven code: the body returns what this
-     * returns. Delegation is not implemented yet.
+     * {@code Yield.from(sub)} at resume point {@code point} in woven code; the body returns what this
+     * returns, and the driver ({@link #drive}) takes over the delegation.
      */
-    public final Object delegate(int point, Object sub) {
+    public final Object delegate(Object sub, int point) {
         label = point;
-        throw new UnsupportedOperationException("Yield.from is not supported yet (" + methodName() + ")");
+        aux = sub;
+        return DELEGATE;
     }
 
     // ---------------------------------------------------------------- the protocol
@@ -102,19 +120,27 @@ public abstract class CoroFrame<Y, S, R> implements Coro<Y, S, R> {
     @Override
     public final Y send(S v) {
         int l = label;
-        if (l > CREATED) {
+        if (l > CREATED && aux == null) { // the common case: suspended at a plain yield
             label = RUNNING;
-            return (Y) runBody(l, v, null, false);
+            Object y;
+            try {
+                y = resume(l, v, null);
+            } catch (Throwable e) {
+                throw Sneaky.rethrow(failed(e));
+            }
+            if (label > CREATED && y != DELEGATE) return (Y) y;
+            return (Y) drive(this, this, null, null, y);
         }
         if (l == CREATED) {
             if (v != null) {
                 throw new IllegalStateException("can't send a non-null value to a just-created coroutine "
                         + methodName() + ": start it with next() first");
             }
-            label = RUNNING;
-            return (Y) runBody(l, null, null, false);
+            return (Y) drive(this, this, null, null, NOT_RESUMED);
         }
-        throw notResumable(l);
+        if (l == RUNNING) throw reentered("next/send");
+        if (l < RUNNING) throw new StopIteration(null);
+        return (Y) drive(this, enterChain("next/send"), v, null, NOT_RESUMED);
     }
 
     @SuppressWarnings("unchecked")
@@ -122,10 +148,6 @@ public abstract class CoroFrame<Y, S, R> implements Coro<Y, S, R> {
     public final Y raise(Throwable t) {
         if (t == null) throw new NullPointerException("raise(null)");
         int l = label;
-        if (l > CREATED) {
-            label = RUNNING;
-            return (Y) runBody(l, null, t, false);
-        }
         if (l == CREATED) {
             // Python: throw() into an unstarted generator raises at its start; the body never runs.
             label = FAILED;
@@ -133,7 +155,13 @@ public abstract class CoroFrame<Y, S, R> implements Coro<Y, S, R> {
             throw Sneaky.rethrow(pep479(t));
         }
         if (l == RUNNING) throw reentered("raise");
-        throw Sneaky.rethrow(t); // finished: thrown straight back
+        if (l < RUNNING) throw Sneaky.rethrow(t); // finished: thrown straight back
+        CoroFrame<?, ?, ?> leaf = enterChain("raise");
+        if (t instanceof CoroutineExit && (leaf != this || aux instanceof Sub)) {
+            // PEP 380: close the sub-coroutines first, then raise in this one at its Yield.from
+            return (Y) drive(this, this, null, closeBelow(t), NOT_RESUMED);
+        }
+        return (Y) drive(this, leaf, null, t, NOT_RESUMED);
     }
 
     @Override
@@ -145,44 +173,235 @@ public abstract class CoroFrame<Y, S, R> implements Coro<Y, S, R> {
             clearLocals();
             return;
         }
-        if (l < CREATED) return;
-        label = RUNNING;
-        CoroutineExit exit = new CoroutineExit();
-        Object ignored;
-        try {
-            ignored = resume(l, null, exit);
-        } catch (CoroutineExit e) {
-            finishFailed();
-            return;
-        } catch (Throwable e) {
-            finishFailed();
-            throw Sneaky.rethrow(pep479(e));
-        }
-        if (label == RUNNING) { // returned: Python 3.13 keeps the value; result() reports it
-            finishReturned();
-            label = RETURNED_REPORTED;
-            return;
-        }
-        throw new IllegalStateException("coroutine " + methodName() + " ignored CoroutineExit: it yielded "
-                + ignored + " instead of finishing");
+        if (l < RUNNING) return;
+        CoroFrame<?, ?, ?> leaf = enterChain("close");
+        Throwable in = leaf != this || aux instanceof Sub ? closeBelow(new CoroutineExit()) : new CoroutineExit();
+        Throwable out = closeStep(this, in);
+        if (out != null) throw Sneaky.rethrow(out);
     }
 
-    /** Runs the body once; turns a return into StopIteration (or, when {@code primed}, into a DONE state). */
-    private Object runBody(int l, Object sent, Throwable thrown, boolean primed) {
+    // ---------------------------------------------------------------- the driver
+
+    /**
+     * Runs the chain rooted at {@code root} from its frame {@code cur} until some frame yields (the
+     * value is returned), or {@code root} itself finishes (StopIteration or its exception is thrown).
+     * A frame that finishes resumes its delegator with its result or exception; a frame that starts
+     * a {@code Yield.from} passes control to its sub-coroutine. No recursion: any depth, one loop.
+     *
+     * @param resumed {@link #NOT_RESUMED} to resume {@code cur} with {@code sent}/{@code thrown}
+     *     first; otherwise {@code cur} (the root) was just resumed by the caller and returned this
+     */
+    private static Object drive(CoroFrame<?, ?, ?> root, CoroFrame<?, ?, ?> cur, Object sent, Throwable thrown,
+            Object resumed) {
+        Object y = resumed;
+        for (;;) {
+            if (y == NOT_RESUMED) {
+                // cur may be suspended in a Yield.from over an adapter, or over a sub that has finished
+                Object sub = cur.aux;
+                if (sub != null && cur.label > CREATED) {
+                    if (sub instanceof Sub) {
+                        Sub d = (Sub) sub;
+                        int at = cur.label;
+                        cur.label = RUNNING; // the adapted sub runs: cur must not be re-entered
+                        Object out;
+                        Throwable failure = null;
+                        try {
+                            out = d.step(sent, thrown);
+                        } catch (Throwable e) {
+                            out = null;
+                            failure = e;
+                        }
+                        cur.label = at;
+                        if (failure == null && out != Sub.END) {
+                            root.cacheLeaf(cur);
+                            return out;
+                        }
+                        cur.aux = null;
+                        sent = failure == null ? d.result : null;
+                        thrown = failure;
+                    } else if (sub instanceof CoroFrame) { // finished (run to its end by someone else)
+                        CoroFrame<?, ?, ?> s = (CoroFrame<?, ?, ?>) sub;
+                        cur.aux = null;
+                        s.link = null;
+                        if (thrown == null) sent = s.returnedValue();
+                    } else {
+                        cur.aux = null; // a done(r) whose coroutine went on: not a delegation
+                    }
+                }
+                int l = cur.label;
+                cur.label = RUNNING;
+                try {
+                    y = cur.resume(l, sent, thrown);
+                } catch (Throwable e) {
+                    Throwable w = cur.failed(e);
+                    if (cur == root) throw Sneaky.rethrow(w);
+                    cur = cur.popToParent();
+                    root.cacheLeaf(cur);
+                    sent = null;
+                    thrown = w;
+                    continue;
+                }
+            }
+            sent = null;
+            thrown = null;
+            if (cur.label == RUNNING) { // the body returned
+                Object r = cur.aux;
+                cur.finishReturned();
+                cur.label = RETURNED_REPORTED;
+                if (cur == root) throw new StopIteration(r);
+                cur = cur.popToParent();
+                root.cacheLeaf(cur);
+                sent = r;
+                y = NOT_RESUMED;
+                continue;
+            }
+            if (y != DELEGATE) {
+                if (cur.aux != null) cur.aux = null; // a done(r) whose coroutine went on
+                root.cacheLeaf(cur);
+                return y;
+            }
+            // The body started a Yield.from: cur.aux is what it delegates to.
+            y = NOT_RESUMED;
+            Object s = cur.aux;
+            if (s instanceof CoroFrame) {
+                CoroFrame<?, ?, ?> sf = (CoroFrame<?, ?, ?>) s;
+                String problem = sf.delegationProblem(cur);
+                if (problem != null) {
+                    cur.aux = null;
+                    thrown = new IllegalStateException(problem);
+                    continue;
+                }
+                sf.link = cur;
+                if (sf.label < RUNNING) continue; // already finished: its result comes back at once
+                cur = leafOf(sf);
+                root.cacheLeaf(cur);
+            } else if (s instanceof Coro) {
+                cur.aux = new CoroSub((Coro<?, ?, ?>) s);
+            } else if (s instanceof Iterable) {
+                try {
+                    cur.aux = new IterableSub(((Iterable<?>) s).iterator());
+                } catch (Throwable e) {
+                    cur.aux = null;
+                    thrown = e;
+                }
+            } else {
+                cur.aux = null;
+                thrown = new NullPointerException("Yield.from(null) in " + cur.methodName());
+            }
+        }
+    }
+
+    /**
+     * Closes, innermost first, every sub-coroutine below this one (PEP 380: each level is closed
+     * with close(), and what that throws is raised in the level above instead of the exit). Returns
+     * what to raise in this coroutine at its {@code Yield.from}: {@code exit}, or what closing threw.
+     */
+    private Throwable closeBelow(Throwable exit) {
+        CoroFrame<?, ?, ?> f = leafOf(this);
+        Throwable pending = null;
+        Object sub = f.aux;
+        if (sub instanceof Sub) {
+            try {
+                ((Sub) sub).close();
+            } catch (Throwable e) {
+                pending = e;
+            }
+        } else if (sub instanceof CoroFrame) {
+            ((CoroFrame<?, ?, ?>) sub).link = null;
+        }
+        f.aux = null;
+        while (f != this) {
+            CoroFrame<?, ?, ?> parent = f.popToParent();
+            pending = closeStep(f, pending == null ? new CoroutineExit() : pending);
+            f = parent;
+        }
+        aux = null;
+        return pending == null ? exit : pending;
+    }
+
+    /**
+     * close() semantics for one frame: raise {@code in} at its suspension point. Returns null when it
+     * finished (returned, or let a CoroutineExit escape); else what close() must throw: the body's
+     * exception, or IllegalStateException when it yielded again.
+     */
+    private static Throwable closeStep(CoroFrame<?, ?, ?> f, Throwable in) {
         Object y;
         try {
-            y = resume(l, sent, thrown);
+            y = drive(f, f, null, in, NOT_RESUMED);
+        } catch (StopIteration returned) {
+            return null;
+        } catch (CoroutineExit exited) {
+            return null;
         } catch (Throwable e) {
-            finishFailed();
-            throw Sneaky.rethrow(pep479(e));
+            return e;
         }
-        if (label == RUNNING) {
-            finishReturned();
-            if (primed) return null;
-            label = RETURNED_REPORTED;
-            throw new StopIteration(aux);
+        return new IllegalStateException("coroutine " + f.methodName() + " ignored CoroutineExit: it yielded "
+                + y + " instead of finishing");
+    }
+
+    /** The coroutine a resume of this chain must run now; checks nobody in the chain is running. */
+    private CoroFrame<?, ?, ?> enterChain(String op) {
+        if (aux != null && !(aux instanceof CoroFrame) && !(aux instanceof Sub)) aux = null; // stale done(r)
+        CoroFrame<?, ?, ?> leaf = leafOf(this);
+        if (leaf.label == RUNNING) throw reentered(op);
+        if (isSub()) {
+            // Driven directly while a delegator waits on it: the top delegator's cached leaf may go stale.
+            CoroFrame<?, ?, ?> top = this;
+            while (top.isSub()) top = top.link;
+            top.link = null;
         }
-        return y;
+        return leaf;
+    }
+
+    /** True while this coroutine is the sub-coroutine of a delegator: then {@link #link} is that delegator. */
+    private boolean isSub() {
+        CoroFrame<?, ?, ?> l = link;
+        return l != null && l.aux == this;
+    }
+
+    /** The innermost coroutine of the chain below {@code f} (f itself when it does not delegate to one). */
+    private static CoroFrame<?, ?, ?> leafOf(CoroFrame<?, ?, ?> f) {
+        if (!(f.aux instanceof CoroFrame)) return f;
+        if (f.link != null && !f.isSub()) return f.link; // the cached leaf of a delegating root
+        CoroFrame<?, ?, ?> c = f;
+        while (c.aux instanceof CoroFrame && ((CoroFrame<?, ?, ?>) c.aux).label >= CREATED) {
+            c = (CoroFrame<?, ?, ?>) c.aux;
+        }
+        return c;
+    }
+
+    private void cacheLeaf(CoroFrame<?, ?, ?> leaf) {
+        if (leaf != this && !isSub()) link = leaf;
+    }
+
+    /** Detaches this finished (or closed) sub-coroutine from its delegator and returns the delegator. */
+    private CoroFrame<?, ?, ?> popToParent() {
+        CoroFrame<?, ?, ?> p = link;
+        link = null;
+        p.aux = null;
+        return p;
+    }
+
+    /** Why {@code delegator} may not {@code Yield.from} this coroutine, or null. */
+    private String delegationProblem(CoroFrame<?, ?, ?> delegator) {
+        if (isSub()) {
+            return "Yield.from(" + methodName() + ") in " + delegator.methodName()
+                    + ": it is already the sub-coroutine of " + link.methodName();
+        }
+        if (this == delegator || label == RUNNING || leafOf(this).label == RUNNING) {
+            return "Yield.from(" + methodName() + ") in " + delegator.methodName() + ": it is already running";
+        }
+        return null;
+    }
+
+    /** The result if the body returned, else null (what a finished sub gives a late Yield.from). */
+    private Object returnedValue() {
+        return label == RETURNED || label == RETURNED_REPORTED ? aux : null;
+    }
+
+    private Throwable failed(Throwable e) {
+        finishFailed();
+        return pep479(e);
     }
 
     private void finishReturned() {
@@ -194,11 +413,6 @@ public abstract class CoroFrame<Y, S, R> implements Coro<Y, S, R> {
         label = FAILED;
         aux = null;
         clearLocals();
-    }
-
-    private RuntimeException notResumable(int l) {
-        if (l == RUNNING) return reentered("next/send");
-        return new StopIteration(null);
     }
 
     private IllegalStateException reentered(String op) {
@@ -217,7 +431,10 @@ public abstract class CoroFrame<Y, S, R> implements Coro<Y, S, R> {
     @Override
     public final State state() {
         int l = label;
-        if (l > CREATED) return State.SUSPENDED;
+        if (l > CREATED) {
+            if (aux instanceof CoroFrame && leafOf(this).label == RUNNING) return State.RUNNING;
+            return State.SUSPENDED;
+        }
         if (l == CREATED) return State.CREATED;
         if (l == RUNNING) return State.RUNNING;
         return State.DONE;
@@ -300,6 +517,82 @@ public abstract class CoroFrame<Y, S, R> implements Coro<Y, S, R> {
             ahead = null;
             hasAhead = false;
             return y;
+        }
+    }
+
+    /** A {@code Yield.from} over something that is not a woven coroutine: one step at a time. */
+    private abstract static class Sub {
+        /** Returned by {@link #step} when the sub-iteration ended; {@link #result} is its result. */
+        static final Object END = new Object();
+        Object result;
+
+        /** Resumes with {@code sent} or throws {@code thrown} into the sub; its next value, or {@link #END}. */
+        abstract Object step(Object sent, Throwable thrown) throws Throwable;
+
+        /** Python's close() of the sub-iterator, when it has one. */
+        abstract void close();
+    }
+
+    /** {@code Yield.from(iterable)}: iterators have no send and no throw (as in Python). */
+    private static final class IterableSub extends Sub {
+        private final Iterator<?> it;
+
+        IterableSub(Iterator<?> it) {
+            this.it = it;
+        }
+
+        @Override
+        Object step(Object sent, Throwable thrown) throws Throwable {
+            if (thrown != null) throw thrown;
+            if (sent != null) {
+                throw new IllegalStateException("can't send a non-null value (" + sent
+                        + ") while delegating to a plain Iterable with Yield.from: an iterator has no send");
+            }
+            return it.hasNext() ? it.next() : END;
+        }
+
+        @Override
+        void close() {
+            if (it instanceof AutoCloseable) {
+                try {
+                    ((AutoCloseable) it).close();
+                } catch (Exception e) {
+                    throw Sneaky.rethrow(e);
+                }
+            }
+        }
+    }
+
+    /** {@code Yield.from} over a {@link Coro} that is not a woven coroutine (another implementation). */
+    private static final class CoroSub extends Sub {
+        private final Coro<?, ?, ?> coro;
+
+        CoroSub(Coro<?, ?, ?> coro) {
+            this.coro = coro;
+        }
+
+        @SuppressWarnings("unchecked")
+        @Override
+        Object step(Object sent, Throwable thrown) {
+            try {
+                if (thrown != null) {
+                    if (thrown instanceof CoroutineExit) {
+                        coro.close();
+                        throw Sneaky.rethrow(thrown);
+                    }
+                    return coro.raise(thrown);
+                }
+                if (sent == null || coro.state() == State.CREATED) return coro.next();
+                return ((Coro<?, Object, ?>) coro).send(sent);
+            } catch (StopIteration end) {
+                result = end.value();
+                return END;
+            }
+        }
+
+        @Override
+        void close() {
+            coro.close();
         }
     }
 }

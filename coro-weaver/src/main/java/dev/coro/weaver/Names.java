@@ -29,7 +29,7 @@ final class Names {
     static final String DONE = "done";
     static final String DONE_DESC = "(Ljava/lang/Object;)Ldev/coro/Coro;";
     static final String DELEGATE = "delegate";
-    static final String DELEGATE_DESC = "(ILjava/lang/Object;)Ljava/lang/Object;";
+    static final String DELEGATE_DESC = "(Ljava/lang/Object;I)Ljava/lang/Object;";
 
     static final String BOOTSTRAP_NAME = "coroutine";
     static final String BOOTSTRAP_DESC = "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;"
