@@ -1,0 +1,171 @@
+package dev.coro.maven;
+
+import dev.coro.weaver.ClassHierarchy;
+import dev.coro.weaver.Diagnostic;
+import dev.coro.weaver.Weaver;
+
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * Weaves the {@code @Coroutine} methods of one directory of compiled classes in place; the goals
+ * differ only in which directory and which classpath.
+ *
+ * <p>The order of work keeps every failure clean: all changed class files are woven in memory first;
+ * if the weaver rejects anything, each diagnostic is logged as an error in javac's form and the build
+ * fails with nothing written. Otherwise each woven class replaces its file atomically and the
+ * incremental state is saved. Stack map frames need superclass facts, which come from the goal's
+ * classpath and the running JDK, read as class files: no project class is ever loaded.
+ */
+abstract class AbstractWeaveMojo extends AbstractMojo {
+
+    /** Skips weaving altogether. */
+    @Parameter(property = "coro.skip", defaultValue = "false")
+    private boolean skip;
+
+    /**
+     * Checks each woven method with ASM's bytecode verifier before writing it, so that a weaver bug
+     * fails the build instead of surfacing as a {@code VerifyError} at run time.
+     */
+    @Parameter(property = "coro.verify", defaultValue = "true")
+    private boolean verify;
+
+    /** Logs each class woven. */
+    @Parameter(property = "coro.verbose", defaultValue = "false")
+    private boolean verbose;
+
+    /**
+     * Reads only the class files that changed since the last successful run (by size, time and, where
+     * the file system's times are coarse, content). When false every class file is read again;
+     * woven classes still stay as they are, since weaving a woven class changes nothing.
+     */
+    @Parameter(property = "coro.incremental", defaultValue = "true")
+    private boolean incremental;
+
+    @Parameter(defaultValue = "${project.build.directory}", readonly = true, required = true)
+    private File buildDirectory;
+
+    /** The directory given by the user, or null to use {@link #defaultDirectory()}. */
+    abstract File explicitDirectory();
+
+    /** The directory's parameter name, for messages. */
+    abstract String directoryParameter();
+
+    abstract File defaultDirectory();
+
+    /** The classpath the woven classes were compiled against. */
+    abstract List<String> classpathElements();
+
+    /** Names the incremental state file under {@code target/coro/}. */
+    abstract String goal();
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("Skipping coroutine weaving (coro.skip=true)");
+            return;
+        }
+        Path directory = directory();
+        if (directory == null) return;
+        long startedAt = TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis());
+        Path stateFile = buildDirectory.toPath().resolve("coro").resolve(goal() + ".state");
+        IncrementalState previous = incremental ? IncrementalState.load(stateFile, directory)
+                : IncrementalState.empty(directory);
+
+        WeaveRun.Outcome outcome = weaveInMemory(directory, previous);
+        if (outcome.failed()) fail(directory, outcome.diagnostics());
+        IncrementalState next = write(directory, outcome, startedAt);
+        try {
+            next.save(stateFile);
+        } catch (IOException e) {
+            getLog().warn("Cannot save the incremental state to " + stateFile + " (the next build reads every class"
+                    + " file again): " + e);
+        }
+        int n = outcome.woven().size();
+        getLog().info("Wove " + n + (n == 1 ? " class" : " classes") + " in " + directory + " (" + outcome.classFiles()
+                + " class files: " + outcome.read() + " read, " + (outcome.classFiles() - outcome.read())
+                + " unchanged since the last run)");
+    }
+
+    /** The directory to weave, absolute; null (after saying why) when there is nothing to weave. */
+    private Path directory() throws MojoExecutionException {
+        File explicit = explicitDirectory();
+        if (explicit != null) {
+            if (!explicit.exists()) {
+                throw new MojoExecutionException(directoryParameter() + " " + explicit + " does not exist");
+            }
+            if (!explicit.isDirectory()) {
+                throw new MojoExecutionException(directoryParameter() + " " + explicit + " is not a directory");
+            }
+            return explicit.toPath().toAbsolutePath().normalize();
+        }
+        File dir = defaultDirectory();
+        if (!dir.isDirectory()) {
+            getLog().info("No classes to weave: " + dir + " does not exist");
+            return null;
+        }
+        return dir.toPath().toAbsolutePath().normalize();
+    }
+
+    private WeaveRun.Outcome weaveInMemory(Path directory, IncrementalState previous) throws MojoExecutionException {
+        try (ClasspathLocator locator = ClasspathLocator.open(classpath(directory))) {
+            getLog().debug("Reading superclasses from " + locator.size() + " classpath elements and the JDK");
+            Weaver weaver = new Weaver(new ClassHierarchy(locator), verify);
+            return WeaveRun.weave(directory, previous, weaver);
+        } catch (IOException e) {
+            throw new MojoExecutionException("Cannot weave the classes in " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The goal's classpath with the woven directory first, so the classes being woven find each other. */
+    private List<Path> classpath(Path directory) {
+        Set<Path> paths = new LinkedHashSet<>();
+        paths.add(directory);
+        for (String element : classpathElements()) paths.add(Path.of(element).toAbsolutePath().normalize());
+        return new ArrayList<>(paths);
+    }
+
+    private void fail(Path directory, List<Diagnostic> diagnostics) throws MojoFailureException {
+        for (Diagnostic d : diagnostics) getLog().error(d.format());
+        long classes = diagnostics.stream().map(Diagnostic::className).distinct().count();
+        throw new MojoFailureException("Cannot weave " + classes + (classes == 1 ? " class" : " classes") + " in "
+                + directory + " (" + diagnostics.size() + (diagnostics.size() == 1 ? " problem" : " problems")
+                + "); no class file was changed:\n"
+                + diagnostics.stream().map(Diagnostic::format).collect(Collectors.joining("\n")));
+    }
+
+    /** Replaces each woven class file; returns the state to remember, including the files just written. */
+    private IncrementalState write(Path directory, WeaveRun.Outcome outcome, long startedAt)
+            throws MojoExecutionException {
+        var entries = new java.util.TreeMap<>(outcome.kept());
+        for (WeaveRun.WovenClass w : outcome.woven()) {
+            Path file = directory.resolve(w.path());
+            try {
+                AtomicFiles.replace(file, w.bytes());
+                entries.put(w.path(), new IncrementalState.Entry(IncrementalState.Stat.of(file),
+                        IncrementalState.hash(w.bytes())));
+            } catch (IOException e) {
+                throw new MojoExecutionException("Cannot write the woven class file " + file + ": " + e, e);
+            }
+            if (verbose) getLog().info("Wove " + w.className());
+        }
+        return new IncrementalState(directory, startedAt, entries);
+    }
+
+    static boolean isDirectoryOrAbsent(File f) {
+        return f == null || !Files.exists(f.toPath()) || Files.isDirectory(f.toPath());
+    }
+}
