@@ -11,12 +11,15 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -80,7 +83,7 @@ abstract class AbstractWeaveMojo extends AbstractMojo {
         }
         Path directory = directory();
         if (directory == null) return;
-        long startedAt = TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis());
+        long startedAt = FileTime.from(Instant.now()).to(TimeUnit.NANOSECONDS);
         Path stateFile = buildDirectory.toPath().resolve("coro").resolve(goal() + ".state");
         IncrementalState previous = incremental ? IncrementalState.load(stateFile, directory)
                 : IncrementalState.empty(directory);
@@ -94,10 +97,13 @@ abstract class AbstractWeaveMojo extends AbstractMojo {
             getLog().warn("Cannot save the incremental state to " + stateFile + " (the next build reads every class"
                     + " file again): " + e);
         }
-        int n = outcome.woven().size();
-        getLog().info("Wove " + n + (n == 1 ? " class" : " classes") + " in " + directory + " (" + outcome.classFiles()
-                + " class files: " + outcome.read() + " read, " + (outcome.classFiles() - outcome.read())
-                + " unchanged since the last run)");
+        getLog().info("Wove " + count(outcome.woven().size(), "class", "classes") + " in " + directory + " ("
+                + count(outcome.classFiles(), "class file", "class files") + ": " + outcome.read() + " read, "
+                + (outcome.classFiles() - outcome.read()) + " unchanged since the last run)");
+    }
+
+    private static String count(long n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
     }
 
     /** The directory to weave, absolute; null (after saying why) when there is nothing to weave. */
@@ -141,16 +147,15 @@ abstract class AbstractWeaveMojo extends AbstractMojo {
     private void fail(Path directory, List<Diagnostic> diagnostics) throws MojoFailureException {
         for (Diagnostic d : diagnostics) getLog().error(d.format());
         long classes = diagnostics.stream().map(Diagnostic::className).distinct().count();
-        throw new MojoFailureException("Cannot weave " + classes + (classes == 1 ? " class" : " classes") + " in "
-                + directory + " (" + diagnostics.size() + (diagnostics.size() == 1 ? " problem" : " problems")
-                + "); no class file was changed:\n"
+        throw new MojoFailureException("Cannot weave " + count(classes, "class", "classes") + " in " + directory
+                + " (" + count(diagnostics.size(), "problem", "problems") + "); no class file was changed:\n"
                 + diagnostics.stream().map(Diagnostic::format).collect(Collectors.joining("\n")));
     }
 
     /** Replaces each woven class file; returns the state to remember, including the files just written. */
     private IncrementalState write(Path directory, WeaveRun.Outcome outcome, long startedAt)
             throws MojoExecutionException {
-        var entries = new java.util.TreeMap<>(outcome.kept());
+        Map<String, IncrementalState.Entry> entries = new TreeMap<>(outcome.kept());
         for (WeaveRun.WovenClass w : outcome.woven()) {
             Path file = directory.resolve(w.path());
             try {
@@ -163,9 +168,5 @@ abstract class AbstractWeaveMojo extends AbstractMojo {
             if (verbose) getLog().info("Wove " + w.className());
         }
         return new IncrementalState(directory, startedAt, entries);
-    }
-
-    static boolean isDirectoryOrAbsent(File f) {
-        return f == null || !Files.exists(f.toPath()) || Files.isDirectory(f.toPath());
     }
 }

@@ -50,7 +50,7 @@ public final class Fork {
         File err = File.createTempFile("coro-fork", ".err");
         pb.redirectOutput(out).redirectError(err);
         Process p = pb.start();
-        if (!p.waitFor(5, TimeUnit.MINUTES)) {
+        if (!p.waitFor(2, TimeUnit.MINUTES)) {
             p.destroyForcibly();
             throw new AssertionError("forked JVM did not finish: " + cmd);
         }

@@ -3,7 +3,7 @@ package dev.coro.harness;
 import java.lang.reflect.Method;
 
 /**
- * Runs every scenario of the given fixture packages in this JVM, which the test started with
+ * Runs every scenario of the given fixture packages (or classes) in this JVM, which the test started with
  * {@code -javaagent:coro-agent.jar}, and prints each trace for the test to compare:
  *
  * <pre>
@@ -16,8 +16,9 @@ public final class ForkMain {
     private ForkMain() {}
 
     public static void main(String[] args) throws Exception {
-        for (String pkg : args) {
-            for (String name : Scenarios.fixtureClasses(pkg)) {
+        for (String pkgOrClass : args) {
+            boolean oneClass = Character.isUpperCase(pkgOrClass.charAt(pkgOrClass.lastIndexOf('.') + 1));
+            for (String name : oneClass ? java.util.List.of(pkgOrClass) : Scenarios.fixtureClasses(pkgOrClass)) {
                 Class<?> c = Class.forName(name);
                 for (Method m : Scenarios.of(c)) {
                     System.out.println("### " + name + "#" + m.getName());

@@ -30,10 +30,34 @@ public final class WeavingClassLoader extends ClassLoader {
     private final List<Diagnostic> diagnostics = new ArrayList<>();
     private final List<String> woven = new ArrayList<>();
 
+    /** Where the class files of the woven packages come from. */
+    private final java.util.function.Function<String, InputStream> source;
+
     public WeavingClassLoader(ClassLoader parent, String... packagePrefixes) {
         super(parent);
         this.prefixes = List.of(packagePrefixes);
         this.hierarchy = ClassHierarchy.ofClassLoader(parent);
+        this.weaver = new Weaver(hierarchy);
+        this.source = parent::getResourceAsStream;
+    }
+
+    /** Weaves the classes of {@code packagePrefix} found under {@code root} (javac's output directory). */
+    public WeavingClassLoader(ClassLoader parent, java.nio.file.Path root, String packagePrefix) {
+        super(parent);
+        this.prefixes = List.of(packagePrefix);
+        this.source = resource -> {
+            try {
+                java.nio.file.Path p = root.resolve(resource);
+                return java.nio.file.Files.exists(p) ? java.nio.file.Files.newInputStream(p) : parent.getResourceAsStream(resource);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
+        this.hierarchy = new ClassHierarchy(name -> {
+            try (InputStream in = source.apply(name + ".class")) {
+                return in == null ? null : in.readAllBytes();
+            }
+        });
         this.weaver = new Weaver(hierarchy);
     }
 
@@ -59,7 +83,7 @@ public final class WeavingClassLoader extends ClassLoader {
     @Override
     protected Class<?> findClass(String name) throws ClassNotFoundException {
         byte[] bytes;
-        try (InputStream in = getParent().getResourceAsStream(name.replace('.', '/') + ".class")) {
+        try (InputStream in = source.apply(name.replace('.', '/') + ".class")) {
             if (in == null) throw new ClassNotFoundException(name);
             bytes = in.readAllBytes();
         } catch (IOException e) {

@@ -1,0 +1,7 @@
+package inc;
+
+public class Plain {
+    public static String hello() {
+        return "hello";
+    }
+}

@@ -1,0 +1,7 @@
+import dev.coro.*;
+
+class Plain {
+    static void notACoroutine() {
+        Yield.await();
+    }
+}

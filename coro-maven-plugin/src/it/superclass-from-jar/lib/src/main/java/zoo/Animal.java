@@ -1,0 +1,5 @@
+package zoo;
+
+public abstract class Animal {
+    public abstract String name();
+}

@@ -1,0 +1,5 @@
+package zoo;
+
+public abstract class Pet extends Animal {
+    public abstract String sound();
+}

@@ -1,0 +1,51 @@
+package dev.coro.tests;
+
+import dev.coro.harness.Fork;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The agent's options, as a user passes them after {@code -javaagent:coro-agent.jar=}. */
+class AgentOptionsTest {
+
+    @Test
+    void verboseLogsEachWovenClassAndDumpWritesIt(@TempDir Path dump) throws Exception {
+        Fork.Output out = Fork.run(null, List.of("-javaagent:" + Fork.agentJar() + "=verbose,dump=" + dump),
+                Fork.testClasspath(), "dev.coro.harness.LoadClasses", "dev.coro.fixtures.Seeds", "java.util.ArrayList");
+        assertEquals(0, out.exitCode(), out.stderr());
+        assertEquals("loaded dev.coro.fixtures.Seeds\nloaded java.util.ArrayList\n", out.stdout());
+        assertEquals("coro: agent installed (verbose=true, dump=" + dump + ", verify=true)\n"
+                + "coro: wove dev.coro.fixtures.Seeds\n", out.stderr());
+        Path dumped = dump.resolve("dev/coro/fixtures/Seeds.class");
+        assertTrue(Files.size(dumped) > 0, "dumped class file");
+        byte[] magic = Files.readAllBytes(dumped);
+        assertEquals(0xCAFEBABE, ((magic[0] & 0xFF) << 24) | ((magic[1] & 0xFF) << 16) | ((magic[2] & 0xFF) << 8)
+                | (magic[3] & 0xFF));
+    }
+
+    @Test
+    void anUnknownOptionStopsTheLaunchWithItsName() throws Exception {
+        Fork.Output out = Fork.run(null, List.of("-javaagent:" + Fork.agentJar() + "=verbose,turbo"),
+                Fork.testClasspath(), "dev.coro.harness.LoadClasses");
+        assertTrue(out.exitCode() != 0, "the JVM must not start with a bad agent option");
+        assertTrue(out.stderr().startsWith("coro: unknown agent option 'turbo': expected verbose, noverify or dump=DIR"
+                + " (comma-separated)\n"), out.stderr());
+    }
+
+    @Test
+    void withoutTheAgentAYieldCallSaysWhatIsMissing() throws Exception {
+        Fork.Output out = Fork.run(null, List.of(), Fork.testClasspath(), "dev.coro.harness.ForkMain",
+                "dev.coro.fixtures.Seeds");
+        assertEquals(0, out.exitCode(), out.stderr());
+        assertTrue(out.stdout().contains("\nescaped !IllegalStateException: Yield.value() called in"
+                + " dev.coro.fixtures.Seeds.fibonacci, which was not woven into a coroutine: annotate the method with"
+                + " @dev.coro.Coroutine and run with -javaagent:coro-agent.jar or build with the coro-maven-plugin\n"),
+                out.stdout());
+    }
+}
