@@ -25,7 +25,7 @@ public final class ClassHierarchy {
     }
 
     /** The facts read from one class file's header. */
-    record Info(String name, String superName, List<String> interfaces, boolean isInterface) {}
+    record Info(String name, String superName, List<String> interfaces, boolean isInterface, boolean isPublic) {}
 
     private final Locator locator;
     private final Map<String, Info> cache = new ConcurrentHashMap<>();
@@ -48,8 +48,9 @@ public final class ClassHierarchy {
     }
 
     /** Makes a class known without looking it up: the class being woven, whose bytes are in hand. */
-    void register(String name, String superName, List<String> interfaces, boolean isInterface) {
-        cache.put(name, new Info(name, superName, List.copyOf(interfaces), isInterface));
+    void register(String name, String superName, List<String> interfaces, int access) {
+        cache.put(name, new Info(name, superName, List.copyOf(interfaces), (access & Opcodes.ACC_INTERFACE) != 0,
+                (access & Opcodes.ACC_PUBLIC) != 0));
     }
 
     Info info(String name) {
@@ -70,7 +71,7 @@ public final class ClassHierarchy {
         try {
             r = new ClassReader(bytes);
             info = new Info(r.getClassName(), r.getSuperName(), List.of(r.getInterfaces()),
-                    (r.getAccess() & Opcodes.ACC_INTERFACE) != 0);
+                    (r.getAccess() & Opcodes.ACC_INTERFACE) != 0, (r.getAccess() & Opcodes.ACC_PUBLIC) != 0);
         } catch (RuntimeException e) {
             throw new WeaveException(Diagnostic.Code.MISSING_CLASS,
                     "class file of " + Names.binaryName(name) + " is corrupt: " + e);
@@ -102,6 +103,23 @@ public final class ClassHierarchy {
             if (chainA.contains(c)) return c;
         }
         return Names.OBJECT;
+    }
+
+    /**
+     * {@code name}, or its nearest superclass that code in package {@code pkg} may name: a merge of
+     * two types can give a class the woven code cannot access (StringBuilder and StringBuffer meet
+     * at the package-private java.lang.AbstractStringBuilder).
+     */
+    String accessibleFrom(String name, String pkg) {
+        for (String c = name; c != null; c = superName(c)) {
+            if (info(c).isPublic() || packageOf(c).equals(pkg)) return c;
+        }
+        return Names.OBJECT;
+    }
+
+    static String packageOf(String internalName) {
+        int slash = internalName.lastIndexOf('/');
+        return slash < 0 ? "" : internalName.substring(0, slash);
     }
 
     /** True when a value of class {@code sub} may be stored where {@code sup} is expected. */

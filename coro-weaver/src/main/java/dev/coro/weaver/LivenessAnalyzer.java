@@ -75,24 +75,39 @@ final class LivenessAnalyzer {
             }
         }
 
-        List<Saved> entry = n == 0 || flow.frames[0] == null ? List.of() : saved(flow.frames[0], liveIn[0]);
+        Accessible access = new Accessible(hierarchy, ClassHierarchy.packageOf(owner));
+        List<Saved> entry = n == 0 || flow.frames[0] == null ? List.of() : saved(flow.frames[0], liveIn[0], access);
         List<Point> points = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             YieldCall c = YieldCall.of(insns.get(i));
             if (c == null || !c.suspends || flow.frames[i] == null) continue;
             points.add(new Point(points.size() + 1, (MethodInsnNode) insns.get(i), c,
-                    ControlFlow.lineOf(insns.get(i)), saved(flow.frames[i], liveOut[i])));
+                    ControlFlow.lineOf(insns.get(i)), saved(flow.frames[i], liveOut[i], access)));
         }
         return new Result(entry, List.copyOf(points));
     }
 
-    private static List<Saved> saved(Frame<BasicValue> f, BitSet live) {
+    /** Restores a local as a type the woven class may name (see {@link ClassHierarchy#accessibleFrom}). */
+    private record Accessible(ClassHierarchy hierarchy, String pkg) {
+        Type of(Type t) {
+            if (t.getSort() == Type.OBJECT && !TypedInterpreter.NULL_TYPE.equals(t)) {
+                return Type.getObjectType(hierarchy.accessibleFrom(t.getInternalName(), pkg));
+            }
+            if (t.getSort() == Type.ARRAY && t.getElementType().getSort() == Type.OBJECT) {
+                Type e = of(t.getElementType());
+                return Type.getType("[".repeat(t.getDimensions()) + e.getDescriptor());
+            }
+            return t;
+        }
+    }
+
+    private static List<Saved> saved(Frame<BasicValue> f, BitSet live, Accessible access) {
         List<Saved> out = new ArrayList<>();
         for (int slot = live.nextSetBit(0); slot >= 0 && slot < f.getLocals(); slot = live.nextSetBit(slot + 1)) {
             BasicValue v = f.getLocal(slot);
             Type t = v.getType();
             if (t == null || v == BasicValue.RETURNADDRESS_VALUE) continue; // no definite value here
-            out.add(new Saved(slot, t));
+            out.add(new Saved(slot, access.of(t)));
         }
         return List.copyOf(out);
     }

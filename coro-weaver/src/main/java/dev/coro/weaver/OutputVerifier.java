@@ -38,7 +38,7 @@ public final class OutputVerifier {
     public static String verifyClass(byte[] classFile, ClassHierarchy hierarchy) {
         ClassNode cls = new ClassNode();
         new org.objectweb.asm.ClassReader(classFile).accept(cls, 0);
-        hierarchy.register(cls.name, cls.superName, cls.interfaces, (cls.access & org.objectweb.asm.Opcodes.ACC_INTERFACE) != 0);
+        hierarchy.register(cls.name, cls.superName, cls.interfaces, cls.access);
         List<MethodNode> withCode = cls.methods.stream().filter(m -> m.instructions.size() > 0).toList();
         return verify(cls, withCode, hierarchy, List.of());
     }

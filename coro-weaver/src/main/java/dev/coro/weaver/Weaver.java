@@ -87,7 +87,7 @@ public final class Weaver {
         } catch (RuntimeException e) {
             throw new WeaveException(Diagnostic.Code.BAD_CLASS_FILE, "corrupt class file: " + e);
         }
-        hierarchy.register(cls.name, cls.superName, cls.interfaces, (cls.access & Opcodes.ACC_INTERFACE) != 0);
+        hierarchy.register(cls.name, cls.superName, cls.interfaces, cls.access);
 
         List<Diagnostic> problems = CoroutineChecker.check(cls, hierarchy);
         if (!problems.isEmpty()) return new WeaveResult(WeaveResult.Status.REJECTED, classFile, List.copyOf(problems));
