@@ -120,7 +120,7 @@ public abstract class CoroFrame<Y, S, R> implements Coro<Y, S, R> {
     @Override
     public final Y send(S v) {
         int l = label;
-        if (l > CREATED && aux == null) { // the common case: suspended at a plain yield
+        if (l > CREATED && aux == null && link == null) { // the common case: suspended at a plain yield, no chain
             label = RUNNING;
             Object y;
             try {
@@ -297,23 +297,28 @@ public abstract class CoroFrame<Y, S, R> implements Coro<Y, S, R> {
      * what to raise in this coroutine at its {@code Yield.from}: {@code exit}, or what closing threw.
      */
     private Throwable closeBelow(Throwable exit) {
+        // Each level stays attached while it is closed, so the whole chain reads RUNNING meanwhile
+        // (a finally block that calls next() on a delegator above it gets IllegalStateException).
         CoroFrame<?, ?, ?> f = leafOf(this);
         Throwable pending = null;
         Object sub = f.aux;
         if (sub instanceof Sub) {
+            int at = f.label;
+            f.label = RUNNING;
             try {
                 ((Sub) sub).close();
             } catch (Throwable e) {
                 pending = e;
+            } finally {
+                f.label = at;
             }
         } else if (sub instanceof CoroFrame) {
             ((CoroFrame<?, ?, ?>) sub).link = null;
         }
         f.aux = null;
         while (f != this) {
-            CoroFrame<?, ?, ?> parent = f.popToParent();
             pending = closeStep(f, pending == null ? new CoroutineExit() : pending);
-            f = parent;
+            f = f.popToParent();
         }
         aux = null;
         return pending == null ? exit : pending;
@@ -364,14 +369,15 @@ public abstract class CoroFrame<Y, S, R> implements Coro<Y, S, R> {
         if (!(f.aux instanceof CoroFrame)) return f;
         if (f.link != null && !f.isSub()) return f.link; // the cached leaf of a delegating root
         CoroFrame<?, ?, ?> c = f;
-        while (c.aux instanceof CoroFrame && ((CoroFrame<?, ?, ?>) c.aux).label >= CREATED) {
+        while (c.aux instanceof CoroFrame && ((CoroFrame<?, ?, ?>) c.aux).label >= RUNNING) { // not finished
             c = (CoroFrame<?, ?, ?>) c.aux;
         }
         return c;
     }
 
+    /** Records the chain's current innermost coroutine at its root (none when the root itself runs). */
     private void cacheLeaf(CoroFrame<?, ?, ?> leaf) {
-        if (leaf != this && !isSub()) link = leaf;
+        if (!isSub()) link = leaf == this ? null : leaf;
     }
 
     /** Detaches this finished (or closed) sub-coroutine from its delegator and returns the delegator. */
@@ -384,6 +390,9 @@ public abstract class CoroFrame<Y, S, R> implements Coro<Y, S, R> {
 
     /** Why {@code delegator} may not {@code Yield.from} this coroutine, or null. */
     private String delegationProblem(CoroFrame<?, ?, ?> delegator) {
+        // Python lets a second generator take over one that another still delegates to; coro does
+        // not: a coroutine has one delegator at a time (its parent link), which is what keeps a
+        // resume O(1) at any depth.
         if (isSub()) {
             return "Yield.from(" + methodName() + ") in " + delegator.methodName()
                     + ": it is already the sub-coroutine of " + link.methodName();
