@@ -35,28 +35,30 @@ import java.util.stream.Collectors;
  */
 abstract class AbstractWeaveMojo extends AbstractMojo {
 
-    /** Skips weaving altogether. */
+    /** Skips weaving altogether: {@code true} or {@code false}. */
     @Parameter(property = "coro.skip", defaultValue = "false")
-    private boolean skip;
+    private String skip;
 
     /**
      * Checks each woven method with ASM's bytecode verifier before writing it, so that a weaver bug
-     * fails the build instead of surfacing as a {@code VerifyError} at run time.
+     * fails the build instead of surfacing as a {@code VerifyError} at run time: {@code true} or
+     * {@code false}.
      */
     @Parameter(property = "coro.verify", defaultValue = "true")
-    private boolean verify;
+    private String verify;
 
-    /** Logs each class woven. */
+    /** Logs each class woven: {@code true} or {@code false}. */
     @Parameter(property = "coro.verbose", defaultValue = "false")
-    private boolean verbose;
+    private String verbose;
 
     /**
      * Reads only the class files that changed since the last successful run (by size, time and, where
-     * the file system's times are coarse, content). When false every class file is read again;
-     * woven classes still stay as they are, since weaving a woven class changes nothing.
+     * the file system's times are coarse, content): {@code true} or {@code false}. When false every
+     * class file is read again; woven classes still stay as they are, since weaving a woven class
+     * changes nothing.
      */
     @Parameter(property = "coro.incremental", defaultValue = "true")
-    private boolean incremental;
+    private String incremental;
 
     @Parameter(defaultValue = "${project.build.directory}", readonly = true, required = true)
     private File buildDirectory;
@@ -77,7 +79,8 @@ abstract class AbstractWeaveMojo extends AbstractMojo {
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip) {
+        Switches switches = Switches.parse(skip, verify, verbose, incremental);
+        if (switches.skip()) {
             getLog().info("Skipping coroutine weaving (coro.skip=true)");
             return;
         }
@@ -85,12 +88,12 @@ abstract class AbstractWeaveMojo extends AbstractMojo {
         if (directory == null) return;
         long startedAt = FileTime.from(Instant.now()).to(TimeUnit.NANOSECONDS);
         Path stateFile = buildDirectory.toPath().resolve("coro").resolve(goal() + ".state");
-        IncrementalState previous = incremental ? IncrementalState.load(stateFile, directory)
+        IncrementalState previous = switches.incremental() ? IncrementalState.load(stateFile, directory)
                 : IncrementalState.empty(directory);
 
-        WeaveRun.Outcome outcome = weaveInMemory(directory, previous);
+        WeaveRun.Outcome outcome = weaveInMemory(directory, previous, switches.verify());
         if (outcome.failed()) fail(directory, outcome.diagnostics());
-        IncrementalState next = write(directory, outcome, startedAt);
+        IncrementalState next = write(directory, outcome, startedAt, switches.verbose());
         try {
             next.save(stateFile);
         } catch (IOException e) {
@@ -126,7 +129,8 @@ abstract class AbstractWeaveMojo extends AbstractMojo {
         return dir.toPath().toAbsolutePath().normalize();
     }
 
-    private WeaveRun.Outcome weaveInMemory(Path directory, IncrementalState previous) throws MojoExecutionException {
+    private WeaveRun.Outcome weaveInMemory(Path directory, IncrementalState previous, boolean verify)
+            throws MojoExecutionException {
         try (ClasspathLocator locator = ClasspathLocator.open(classpath(directory))) {
             getLog().debug("Reading superclasses from " + locator.size() + " classpath elements and the JDK");
             Weaver weaver = new Weaver(new ClassHierarchy(locator), verify);
@@ -153,7 +157,7 @@ abstract class AbstractWeaveMojo extends AbstractMojo {
     }
 
     /** Replaces each woven class file; returns the state to remember, including the files just written. */
-    private IncrementalState write(Path directory, WeaveRun.Outcome outcome, long startedAt)
+    private IncrementalState write(Path directory, WeaveRun.Outcome outcome, long startedAt, boolean verbose)
             throws MojoExecutionException {
         Map<String, IncrementalState.Entry> entries = new TreeMap<>(outcome.kept());
         for (WeaveRun.WovenClass w : outcome.woven()) {

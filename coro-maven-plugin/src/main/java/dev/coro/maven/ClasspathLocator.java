@@ -41,7 +41,7 @@ final class ClasspathLocator implements ClassHierarchy.Locator, Closeable {
     }
 
     /**
-     * Opens the jars among {@code elements}.
+     * Opens the jars among {@code classpath}; elements that do not exist are left out.
      *
      * @throws IOException naming the element, when a file on the classpath is not a readable jar
      */

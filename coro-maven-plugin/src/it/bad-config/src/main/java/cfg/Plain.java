@@ -1,0 +1,3 @@
+package cfg;
+
+public class Plain {}
