@@ -28,13 +28,32 @@ final class CoroTransformer implements ClassFileTransformer {
 
     CoroTransformer(AgentOptions options) {
         this.options = options;
+        warmUp();
+    }
+
+    /**
+     * Weaves one small coroutine before the transformer is registered, so that every class the
+     * weaver needs is loaded now: loading one of them for the first time from inside
+     * {@link #transform} could otherwise fail with a ClassCircularityError.
+     */
+    private void warmUp() {
+        WeaveResult r = new Weaver(ClassHierarchy.ofClassLoader(null), options.verify()).weave(WarmUp.classFile());
+        if (r.status() != WeaveResult.Status.WOVEN) {
+            throw new IllegalStateException("coro agent self-test failed: " + r.diagnostics());
+        }
+    }
+
+    /** The agent's own classes, the weaver and the runtime are never woven (and never parsed). */
+    private static boolean isCoroInternal(String className) {
+        return className != null && (className.startsWith("dev/coro/agent/") || className.startsWith("dev/coro/weaver/")
+                || className.startsWith("dev/coro/internal/"));
     }
 
     @Override
     public byte[] transform(ClassLoader loader, String className, Class<?> redefined, ProtectionDomain domain,
             byte[] classFile) {
         try {
-            if (classFile == null || !Weaver.needsWeaving(classFile)) return null;
+            if (classFile == null || isCoroInternal(className) || !Weaver.needsWeaving(classFile)) return null;
             WeaveResult r = weaverFor(loader).weave(classFile);
             for (Diagnostic d : r.diagnostics()) err.println("coro: " + d.format());
             if (r.status() == WeaveResult.Status.REJECTED) {

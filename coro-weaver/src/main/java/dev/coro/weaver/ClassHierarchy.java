@@ -36,9 +36,13 @@ public final class ClassHierarchy {
 
     /** Reads class files as resources of {@code loader} (the system loader when null); defines nothing. */
     public static ClassHierarchy ofClassLoader(ClassLoader loader) {
+        // weakly: an agent keeps one hierarchy per loader and must not keep the loader alive
+        java.lang.ref.WeakReference<ClassLoader> ref = new java.lang.ref.WeakReference<>(loader);
         return new ClassHierarchy(name -> {
             String resource = name + ".class";
-            InputStream in = loader != null ? loader.getResourceAsStream(resource)
+            ClassLoader l = ref.get();
+            if (loader != null && l == null) return null;
+            InputStream in = l != null ? l.getResourceAsStream(resource)
                     : ClassLoader.getSystemResourceAsStream(resource);
             if (in == null) return null;
             try (InputStream s = in) {
