@@ -22,13 +22,10 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import static dev.coro.internal.Checks.assertState;
+
 /** next/send/result/state/isDone/toString on the simple, well-behaved frames. */
 class BasicProtocolTest {
-
-    private static void assertState(Coro<?, ?, ?> c, Coro.State s) {
-        assertEquals(s, c.state());
-        assertEquals(s == DONE, c.isDone());
-    }
 
     @Test
     void creatingRunsNothing() {

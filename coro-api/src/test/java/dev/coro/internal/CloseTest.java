@@ -20,22 +20,12 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import static dev.coro.internal.Checks.thrownBy;
+
+import static dev.coro.internal.Checks.assertState;
+
 /** close() in every state and for every way a body can react to CoroutineExit. */
 class CloseTest {
-
-    private static void assertState(Coro<?, ?, ?> c, Coro.State s) {
-        assertEquals(s, c.state());
-        assertEquals(s == DONE, c.isDone());
-    }
-
-    private static Throwable thrownBy(Runnable r) {
-        try {
-            r.run();
-        } catch (Throwable t) {
-            return t;
-        }
-        throw new AssertionError("nothing was thrown");
-    }
 
     @Test
     void closeOnCreatedFinishesWithoutRunningTheBody() {

@@ -21,13 +21,12 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import static dev.coro.internal.Checks.thrownBy;
+
+import static dev.coro.internal.Checks.assertState;
+
 /** Exceptions escaping the body, raise() in every state, and PEP 479. */
 class ExceptionsTest {
-
-    private static void assertState(Coro<?, ?, ?> c, Coro.State s) {
-        assertEquals(s, c.state());
-        assertEquals(s == DONE, c.isDone());
-    }
 
     private static void assertPep479(Throwable thrown, StopIteration original) {
         IllegalStateException ise = assertInstanceOf(IllegalStateException.class, thrown);
@@ -36,15 +35,6 @@ class ExceptionsTest {
     }
 
     /** Something like assertThrows, for any Throwable, checked ones included. */
-    private static Throwable thrownBy(Runnable r) {
-        try {
-            r.run();
-        } catch (Throwable t) {
-            return t;
-        }
-        throw new AssertionError("nothing was thrown");
-    }
-
     // ------------------------------------------------------------------ exceptions from the body
 
     @Test

@@ -25,22 +25,12 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
+import static dev.coro.internal.Checks.thrownBy;
+
+import static dev.coro.internal.Checks.assertState;
+
 /** iterator() and stream(). */
 class IterationTest {
-
-    private static void assertState(Coro<?, ?, ?> c, Coro.State s) {
-        assertEquals(s, c.state());
-        assertEquals(s == DONE, c.isDone());
-    }
-
-    private static Throwable thrownBy(Runnable r) {
-        try {
-            r.run();
-        } catch (Throwable t) {
-            return t;
-        }
-        throw new AssertionError("nothing was thrown");
-    }
 
     // ------------------------------------------------------------------ iterator
 

@@ -19,22 +19,12 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import static dev.coro.internal.Checks.thrownBy;
+
+import static dev.coro.internal.Checks.assertState;
+
 /** RUNNING (re-entry from the body) and primed coroutines. */
 class ReentryAndPrimedTest {
-
-    private static void assertState(Coro<?, ?, ?> c, Coro.State s) {
-        assertEquals(s, c.state());
-        assertEquals(s == DONE, c.isDone());
-    }
-
-    private static Throwable thrownBy(Runnable r) {
-        try {
-            r.run();
-        } catch (Throwable t) {
-            return t;
-        }
-        throw new AssertionError("nothing was thrown");
-    }
 
     // ------------------------------------------------------------------ re-entry
 
