@@ -1,6 +1,7 @@
 package dev.coro.weaver;
 
 import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.analysis.Analyzer;
@@ -19,16 +20,29 @@ import java.util.List;
 public final class OutputVerifier {
     private OutputVerifier() {}
 
+    /** Why a method does not verify: the method, the instruction (or null) and the verifier's words. */
+    record Failure(MethodNode method, AbstractInsnNode insn, String message) {
+        int line() {
+            return insn == null ? ControlFlow.firstLine(method) : ControlFlow.lineOf(insn);
+        }
+
+        @Override
+        public String toString() {
+            int index = insn == null ? -1 : method.instructions.indexOf(insn);
+            return method.name + method.desc + " at instruction " + index + ": " + message;
+        }
+    }
+
     /** Verifies {@code methods} of {@code cls}; returns null when they pass, else the first failure. */
-    static String verify(ClassNode cls, List<MethodNode> methods, ClassHierarchy hierarchy,
+    static Failure verify(ClassNode cls, List<MethodNode> methods, ClassHierarchy hierarchy,
             List<String> extraClasses) {
         for (MethodNode m : methods) {
             Analyzer<BasicValue> analyzer = new Analyzer<>(new HierarchyVerifier(cls, hierarchy, extraClasses));
             try {
                 analyzer.analyze(cls.name, m);
             } catch (AnalyzerException e) {
-                int index = e.node == null ? -1 : m.instructions.indexOf(e.node);
-                return m.name + m.desc + " at instruction " + index + ": " + e.getMessage();
+                if (e.getCause() instanceof WeaveException w) throw w; // e.g. a class missing from the hierarchy
+                return new Failure(m, e.node, e.getMessage());
             }
         }
         return null;
@@ -40,7 +54,8 @@ public final class OutputVerifier {
         new org.objectweb.asm.ClassReader(classFile).accept(cls, 0);
         hierarchy.register(cls.name, cls.superName, cls.interfaces, cls.access);
         List<MethodNode> withCode = cls.methods.stream().filter(m -> m.instructions.size() > 0).toList();
-        return verify(cls, withCode, hierarchy, List.of());
+        Failure f = verify(cls, withCode, hierarchy, List.of());
+        return f == null ? null : f.toString();
     }
 
     /** ASM's SimpleVerifier with the class hierarchy read from class files. */

@@ -97,6 +97,16 @@ public final class Weaver {
             if (CoroutineChecker.isCoroutine(m) && CoroutineChecker.hasBody(m)) targets.add(m);
         }
         if (targets.isEmpty()) return new WeaveResult(WeaveResult.Status.UNTOUCHED, classFile, List.of());
+        if (verifyOutput) {
+            // Bad input is the compiler's problem, not coro's: say so, instead of blaming the output.
+            OutputVerifier.Failure bad = OutputVerifier.verify(cls, targets, hierarchy, List.of());
+            if (bad != null) {
+                return new WeaveResult(WeaveResult.Status.REJECTED, classFile, List.of(CoroutineChecker.diagnostic(cls,
+                        bad.method(), Diagnostic.Code.UNSUPPORTED_CODE, bad.line(),
+                        "the method's bytecode does not verify as compiled, before weaving (a compiler bug?): "
+                                + bad.message())));
+            }
+        }
 
         Set<String> taken = new HashSet<>();
         for (InnerClassNode ic : cls.innerClasses) taken.add(ic.name);
@@ -126,10 +136,11 @@ public final class Weaver {
         cls.methods = newMethods;
 
         if (verifyOutput) {
-            String failure = OutputVerifier.verify(cls, toVerify, hierarchy, frameClasses);
+            OutputVerifier.Failure failure = OutputVerifier.verify(cls, toVerify, hierarchy, frameClasses);
             if (failure != null) {
-                throw new WeaveException(Diagnostic.Code.INTERNAL_ERROR,
-                        "woven code failed verification (a bug in coro, please report it): " + failure);
+                return new WeaveResult(WeaveResult.Status.REJECTED, classFile, List.of(CoroutineChecker.diagnostic(cls,
+                        failure.method(), Diagnostic.Code.INTERNAL_ERROR, failure.line(),
+                        "woven code failed verification (a bug in coro, please report it): " + failure)));
             }
         }
 
