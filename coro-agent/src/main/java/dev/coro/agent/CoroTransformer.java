@@ -28,22 +28,15 @@ final class CoroTransformer implements ClassFileTransformer {
 
     CoroTransformer(AgentOptions options) {
         this.options = options;
-        warmUp();
     }
 
     /**
-     * Weaves one small coroutine before the transformer is registered, so that every class the
-     * weaver needs is loaded now: loading one of them for the first time from inside
-     * {@link #transform} could otherwise fail with a ClassCircularityError.
+     * The agent's own classes, the weaver and the runtime are never woven, and are skipped by name
+     * before anything else runs: the weaver's classes load lazily, from inside {@link #transform},
+     * and must not need the weaver to be defined (that would be a ClassCircularityError). Nothing
+     * is loaded eagerly at start-up, so an application without coroutines pays only for the
+     * constant-pool scan.
      */
-    private void warmUp() {
-        WeaveResult r = new Weaver(ClassHierarchy.ofClassLoader(null), options.verify()).weave(WarmUp.classFile());
-        if (r.status() != WeaveResult.Status.WOVEN) {
-            throw new IllegalStateException("coro agent self-test failed: " + r.diagnostics());
-        }
-    }
-
-    /** The agent's own classes, the weaver and the runtime are never woven (and never parsed). */
     private static boolean isCoroInternal(String className) {
         return className != null && (className.startsWith("dev/coro/agent/") || className.startsWith("dev/coro/weaver/")
                 || className.startsWith("dev/coro/internal/"));
