@@ -15,6 +15,8 @@ public final class Demo {
         Seed.main(args);
         System.out.println("== averager: send with a result ==");
         Averager.main(args);
+        System.out.println("== delegation: Yield.from ==");
+        Delegation.main(args);
         System.out.println("== Beazley's pipeline: source -> grep -> printer ==");
         Pipeline.main(args);
         System.out.println("== Beazley's follow: tail -f a growing log -> grep -> printer ==");

@@ -48,6 +48,11 @@ class DemoTest {
                 sent 5.0, average 15.0
                 StopIteration value: n=3
                 result(): n=3
+                == delegation: Yield.from ==
+                girls;kg: n=10, last average 42.04
+                boys;m: n=10, last average 1.40
+                in order: 1 2 3 4 5 6
+                a tree 100000 levels deep: 100000 values, sum 4999950000
                 == Beazley's pipeline: source -> grep -> printer ==
                 71.201.176.194 - - [26/Feb/2008:10:30:09 -0600] "GET /python/tutorial/ HTTP/1.1" 200 4447
                 128.135.11.92 - - [26/Feb/2008:10:32:01 -0600] "GET /python/generators.pdf HTTP/1.1" 200 591732

@@ -5,11 +5,11 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 /** Captures what a demo prints. */
-final class Stdout {
+public final class Stdout {
     private Stdout() {}
 
     /** Everything {@code demo} prints to {@code System.out}, with line ends as {@code \n}. */
-    static String of(Runnable demo) {
+    public static String of(Runnable demo) {
         PrintStream original = System.out;
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         try (PrintStream capture = new PrintStream(buffer, true, StandardCharsets.UTF_8)) {

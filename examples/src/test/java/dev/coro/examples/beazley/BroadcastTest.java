@@ -1,5 +1,7 @@
 package dev.coro.examples.beazley;
 
+import dev.coro.examples.Stdout;
+
 import dev.coro.Coro;
 import dev.coro.Coroutine;
 import dev.coro.Yield;

@@ -1,5 +1,7 @@
 package dev.coro.examples.beazley;
 
+import dev.coro.examples.Stdout;
+
 import dev.coro.Coro;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

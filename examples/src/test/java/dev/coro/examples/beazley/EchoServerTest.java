@@ -1,5 +1,7 @@
 package dev.coro.examples.beazley;
 
+import dev.coro.examples.Stdout;
+
 import dev.coro.examples.tasks.Scheduler;
 import dev.coro.examples.tasks.TaskServerSocket;
 import org.junit.jupiter.api.Test;

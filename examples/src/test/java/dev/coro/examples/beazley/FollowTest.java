@@ -1,5 +1,7 @@
 package dev.coro.examples.beazley;
 
+import dev.coro.examples.Stdout;
+
 import dev.coro.Coro;
 import dev.coro.StopIteration;
 import org.junit.jupiter.api.Test;

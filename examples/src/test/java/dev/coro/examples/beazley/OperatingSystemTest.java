@@ -1,5 +1,7 @@
 package dev.coro.examples.beazley;
 
+import dev.coro.examples.Stdout;
+
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
