@@ -10,7 +10,11 @@ package dev.coro;
 public class CoroutineExit extends Error {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * A control-flow signal, so it fills in no stack trace: {@code close()} must cost about what a
+     * {@code raise} does, not the microseconds a stack walk takes.
+     */
     public CoroutineExit() {
-        super("coroutine closed");
+        super("coroutine closed", null, false, false);
     }
 }
