@@ -1,0 +1,200 @@
+package dev.coro.bench;
+
+import dev.coro.Coro;
+import dev.coro.bench.coro.CoroContenders;
+import dev.coro.bench.coro.LongCell;
+import dev.coro.bench.hand.Counter;
+import dev.coro.bench.hand.Delegating;
+import dev.coro.bench.hand.DropThrees;
+import dev.coro.bench.hand.FibIterator;
+import dev.coro.bench.hand.Guarded;
+import dev.coro.bench.hand.Resilient;
+import dev.coro.bench.hand.RunningSum;
+import dev.coro.bench.hand.Summing;
+import dev.coro.bench.kotlin.FibonacciField;
+import dev.coro.bench.kotlin.KotlinContenders;
+import dev.coro.bench.kotlin.PipelineField;
+import dev.coro.bench.kotlin.RawFibonacci;
+import dev.coro.bench.kotlin.RawGenerator;
+import dev.coro.bench.kotlin.RunningSumField;
+import dev.coro.bench.others.JavaFlowFibonacci;
+import dev.coro.bench.others.KilimFibonacci;
+import dev.coro.bench.others.OffbynullFibonacci;
+import dev.coro.bench.threads.JdkContinuations;
+import dev.coro.bench.threads.ThreadConsumer;
+import dev.coro.bench.threads.ThreadGenerator;
+import dev.coro.bench.threads.Threads;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Checks, before anything is timed, that the coroutines are woven and that every contender of a
+ * workload computes the same thing: the same Fibonacci numbers (past the 2^64 wrap), the same running
+ * sums, the same pipeline total, the same chain values, and that {@code raise}/{@code close} run the
+ * {@code finally}. bin/bench runs it on each JDK; it exits non-zero on the first disagreement.
+ */
+public final class SelfCheck {
+    private SelfCheck() {}
+
+    private static final int STEPS = 200; // fib(93) and up wrap around 2^64
+
+    public static void main(String[] args) throws Exception {
+        WovenGuard.check();
+        List<String> skipped = new ArrayList<>();
+
+        // (A)
+        long[] fib = take(new FibIterator()::nextLong);
+        Coro<Long, Void, Void> coroFib = CoroContenders.fibonacci();
+        same("A coro", fib, take(coroFib::next));
+        LongCell cell = new LongCell();
+        Coro<Void, Void, Void> coroField = CoroContenders.fibonacciInto(cell);
+        same("A coroField", fib, take(() -> {
+            coroField.next();
+            return cell.value;
+        }));
+        Iterator<Long> kseq = KotlinContenders.fibonacciSequence();
+        same("A kotlinSequence", fib, take(kseq::next));
+        same("A kotlinBest", fib, take(new FibonacciField()::next));
+        same("A kotlinRaw", fib, take(new RawFibonacci()::next));
+        try (ThreadGenerator t = new ThreadGenerator(Threads.platform())) {
+            same("A platformThread", fib, take(() -> uninterrupted(t)));
+        }
+        try {
+            try (ThreadGenerator t = new ThreadGenerator(Threads.virtual())) {
+                same("A virtualThread", fib, take(() -> uninterrupted(t)));
+            }
+        } catch (UnsupportedOperationException e) {
+            skipped.add("virtual threads: " + e.getMessage());
+        }
+        same("A kilim", fib, take(new KilimFibonacci()::next));
+        same("A offbynull", fib, take(new OffbynullFibonacci()::next));
+        same("A javaflow", fib, take(new JavaFlowFibonacci()::next));
+        boolean continuations = true;
+        try {
+            JdkContinuations.requireAvailable();
+        } catch (UnsupportedOperationException e) {
+            continuations = false;
+            skipped.add("jdk.internal.vm.Continuation: " + e.getMessage());
+        }
+        if (continuations) same("A continuation", fib, take(new JdkContinuations.Generator()::next));
+
+        // (B)
+        RunningSum hand = new RunningSum();
+        hand.next();
+        long[] sums = take(() -> hand.send(counter++));
+        counter = 0;
+        Coro<Long, Long, Void> coroSum = CoroContenders.runningSum();
+        coroSum.next();
+        same("B coro", sums, take(() -> coroSum.send(counter++)));
+        counter = 0;
+        RawGenerator<Long, Long> ksum = KotlinContenders.runningSum();
+        ksum.send(null);
+        same("B kotlin", sums, take(() -> ksum.send(counter++)));
+        counter = 0;
+        RunningSumField kbest = new RunningSumField();
+        same("B kotlinBest", sums, take(() -> kbest.send(counter++)));
+        counter = 0;
+        try (ThreadConsumer t = new ThreadConsumer(Threads.platform())) {
+            same("B platformThread", sums, take(() -> uninterrupted(t, counter++)));
+        }
+        counter = 0;
+        if (continuations) {
+            JdkContinuations.Consumer c = new JdkContinuations.Consumer();
+            same("B continuation", sums, take(() -> c.send(counter++)));
+            counter = 0;
+        }
+
+        // (D): the sink's total after STEPS items
+        Counter src = new Counter();
+        Summing sink = new Summing();
+        DropThrees filter = new DropThrees(sink);
+        for (int i = 0; i < STEPS; i++) filter.send(src.next());
+        long total = sink.total();
+        Coro<Long, Void, Void> coroSrc = CoroContenders.count();
+        Coro<Long, Long, Void> coroSink = CoroContenders.summing();
+        Coro<Void, Long, Void> coroFilter = CoroContenders.dropThrees(coroSink);
+        for (int i = 0; i < STEPS; i++) coroFilter.send(coroSrc.next());
+        same("D coro", total, coroSink.send(0L));
+        Iterator<Long> ksrc = KotlinContenders.countSequence();
+        RawGenerator<Long, Long> ksink = KotlinContenders.summing();
+        RawGenerator<?, Long> kfilter = KotlinContenders.dropThrees(ksink);
+        for (int i = 0; i < STEPS; i++) kfilter.send(ksrc.next());
+        same("D kotlin", total, ksink.send(0L));
+        PipelineField kpipe = new PipelineField();
+        for (int i = 0; i < STEPS; i++) kpipe.step();
+        same("D kotlinBest", total, kpipe.total());
+
+        // (E)
+        for (int depth : new int[] {1, 100, 10_000}) {
+            long[] expected = take(Delegating.chain(1)::next);
+            same("E coro depth " + depth, expected, take(CoroContenders.chain(depth)::next));
+        }
+
+        // (G)
+        LongCell runs = new LongCell();
+        Coro<Long, Void, Void> g = CoroContenders.guarded(runs);
+        g.next();
+        g.close();
+        same("G coro close runs finally", 1, runs.value);
+        g = CoroContenders.guarded(runs);
+        g.next();
+        RuntimeException boom = new RuntimeException("boom");
+        try {
+            g.raise(boom);
+            throw new AssertionError("G coro raise returned");
+        } catch (RuntimeException e) {
+            if (e != boom) throw new AssertionError("G coro raise threw " + e, e);
+        }
+        same("G coro raise runs finally", 2, runs.value);
+        Guarded hg = new Guarded(runs);
+        hg.next();
+        hg.close();
+        same("G hand close runs finally", 3, runs.value);
+        Coro<Long, Void, Void> r = CoroContenders.resilient();
+        r.next();
+        Resilient hr = new Resilient();
+        hr.next();
+        for (int i = 1; i <= 3; i++) {
+            same("G coro raise caught", i, r.raise(boom));
+            same("G hand raise caught", i, hr.raise(boom));
+        }
+
+        for (String s : skipped) System.out.println("self-check: skipped " + s);
+        System.out.println("self-check: every contender agrees (" + Runtime.version() + ")");
+    }
+
+    private static long counter;
+
+    private interface Step {
+        long next() throws Exception;
+    }
+
+    private static long[] take(Step step) throws Exception {
+        long[] out = new long[STEPS];
+        for (int i = 0; i < STEPS; i++) out[i] = step.next();
+        return out;
+    }
+
+    private static long uninterrupted(ThreadGenerator t) throws InterruptedException {
+        return t.next();
+    }
+
+    private static long uninterrupted(ThreadConsumer t, long x) throws InterruptedException {
+        return t.send(x);
+    }
+
+    private static void same(String what, long[] expected, long[] got) {
+        for (int i = 0; i < expected.length; i++) {
+            if (expected[i] != got[i]) {
+                throw new AssertionError(what + ": value " + i + " is " + got[i] + ", expected " + expected[i]);
+            }
+        }
+    }
+
+    private static void same(String what, long expected, Long got) {
+        if (!Objects.equals(expected, got)) throw new AssertionError(what + ": " + got + ", expected " + expected);
+    }
+}

@@ -1,0 +1,637 @@
+#!/usr/bin/env python3
+"""Writes docs/benchmarks.md and its chart (an SVG) from what bin/bench collected: JMH's JSON for each
+JDK (jmh-jdkNN.json, with every iteration's score), the footprint runs (footprint.jsonl), CPython's
+results (python.json) and the machine's load (load-*.txt, meta.txt). Standard library only.
+
+Medians and the p25-p75 spread are taken over every measured iteration of every fork (for CPython,
+over its samples). "x hand-written" divides a row's median by its hand-written baseline's median on
+the same JDK (the same depth, for E); "Kotlin best / coro" divides the fastest Kotlin spelling's median
+by coro's, so above 1 means coro is faster.
+"""
+import argparse
+import html
+import json
+import math
+import os
+import statistics
+import sys
+
+PKG = "dev.coro.bench."
+
+# ------------------------------------------------------------------ what the rows are
+
+# (key, label). A key is "Class.method", "Class.method@depth" or "python:name".
+A_ROWS = [
+    ("GeneratorBench.coro", "coro: `Yield.value(a)` in `Coro<Long, Void, Void>` (headline)"),
+    ("GeneratorBench.coroField", "coro: value through a field, `Yield.await()`"),
+    ("GeneratorBench.handWritten", "hand-written `Iterator<Long>`, fields + `switch` (baseline)"),
+    ("GeneratorBench.handWrittenPrimitive", "hand-written, primitive `long nextLong()`"),
+    ("GeneratorBench.kotlinSequence", "Kotlin `sequence { yield(a) }` (as users write it)"),
+    ("GeneratorBench.kotlinBest", "Kotlin `iterator {}`, value through a field"),
+    ("GeneratorBench.kotlinRaw", "Kotlin `createCoroutineUnintercepted` + `resume`, field"),
+    ("GeneratorBench.kilim", "Kilim `Generator<Long>`, `yield(a)`"),
+    ("GeneratorBench.offbynull", "offbynull/coroutines `CoroutineRunner.execute()`, field"),
+    ("GeneratorBench.javaflow", "Tascalate JavaFlow `Continuation.suspend(a)` / `resume()`"),
+    ("ContinuationBench.generator", "`jdk.internal.vm.Continuation`, field"),
+    ("GeneratorBench.virtualThread", "virtual thread + `SynchronousQueue`"),
+    ("GeneratorBench.platformThread", "platform thread + `SynchronousQueue`"),
+    ("python:A.generator", "CPython generator, `next(g)`"),
+]
+B_ROWS = [
+    ("ConsumerBench.coro", "coro: `Long x = Yield.value(total)` in `Coro<Long, Long, Void>` (headline)"),
+    ("ConsumerBench.handWritten", "hand-written class, `Long send(Long)`, fields + `switch` (baseline)"),
+    ("ConsumerBench.handWrittenPrimitive", "hand-written, primitive `long sendLong(long)`"),
+    ("ConsumerBench.kotlin", "Kotlin raw coroutine, generic `send(x)`/`yieldValue(total)` (as users write it)"),
+    ("ConsumerBench.kotlinBest", "Kotlin raw coroutine, values through fields"),
+    ("ContinuationBench.consumer", "`jdk.internal.vm.Continuation`, fields"),
+    ("ConsumerBench.virtualThread", "virtual thread + two `SynchronousQueue`s"),
+    ("ConsumerBench.platformThread", "platform thread + two `SynchronousQueue`s"),
+    ("python:B.consumer", "CPython generator, `g.send(x)`"),
+]
+C_ROWS = [
+    ("CreateBench.coro", "coro: call the `@Coroutine` method (created, nothing run)"),
+    ("CreateBench.handWritten", "hand-written: `new FibIterator()` (baseline)"),
+    ("CreateBench.kotlinSequence", "Kotlin `sequence {}.iterator()`"),
+    ("CreateBench.kotlinRaw", "Kotlin `createCoroutineUnintercepted`"),
+    ("CreateBench.kilim", "Kilim: `new` generator"),
+    ("CreateBench.offbynull", "offbynull: `new` coroutine + `CoroutineRunner`"),
+    ("CreateBench.javaflow", "JavaFlow: `Continuation.startSuspendedWith`"),
+    ("python:C.create", "CPython: call the generator function"),
+    ("CreateBench.coroStarted", "coro: create + first `next()` (suspended, two live longs)"),
+    ("CreateBench.handWrittenStarted", "hand-written: create + first `next()` (baseline)"),
+    ("CreateBench.kotlinSequenceStarted", "Kotlin `sequence {}`: create + first `next()`"),
+    ("CreateBench.kotlinRawStarted", "Kotlin raw: create + first `resume`"),
+    ("CreateBench.kilimStarted", "Kilim: create + first `next()`"),
+    ("CreateBench.offbynullStarted", "offbynull: create + first `execute()`"),
+    ("CreateBench.javaflowStarted", "JavaFlow: create + first `resume()`"),
+    ("python:C.createStarted", "CPython: create + first `next(g)`"),
+]
+D_ROWS = [
+    ("PipelineBench.coro", "coro: source generator -> primed filter -> primed sink, `send` (headline)"),
+    ("PipelineBench.handWritten", "hand-written classes (baseline)"),
+    ("PipelineBench.kotlin", "Kotlin `sequence {}` source, raw-coroutine filter and sink, generic (as users write it)"),
+    ("PipelineBench.kotlinBest", "Kotlin raw coroutines, values through fields"),
+    ("python:D.pipeline", "CPython generators, Beazley's `@coroutine`"),
+]
+E_DEPTHS = ["1", "100", "10000"]
+G_ROWS = [
+    ("ExceptionBench.coroClose", "coro: create, `next()`, `close()` (runs the `finally`)"),
+    ("ExceptionBench.handWrittenClose", "hand-written: the same (baseline)"),
+    ("ExceptionBench.coroRaise", "coro: create, `next()`, `raise(e)` escaping through the `finally`"),
+    ("ExceptionBench.handWrittenRaise", "hand-written: the same (baseline)"),
+    ("ExceptionBench.coroRaiseCaught", "coro: `raise(e)` into a generator that catches it and yields"),
+    ("ExceptionBench.handWrittenRaiseCaught", "hand-written: the same (baseline)"),
+]
+KOTLIN = {"A": ["GeneratorBench.kotlinSequence", "GeneratorBench.kotlinBest", "GeneratorBench.kotlinRaw"],
+          "B": ["ConsumerBench.kotlin", "ConsumerBench.kotlinBest"],
+          "C": ["CreateBench.kotlinSequence", "CreateBench.kotlinRaw"],
+          "CS": ["CreateBench.kotlinSequenceStarted", "CreateBench.kotlinRawStarted"],
+          "D": ["PipelineBench.kotlin", "PipelineBench.kotlinBest"]}
+
+
+OTHER_WEAVERS = """\
+All woven at build time in `coro-benchmarks`, after coro's own plugin, and checked by the self-check before timing.
+
+| weaver | version (Maven Central) | how it is woven here | result |
+| --- | --- | --- | --- |
+| Kilim (`org.db4j:kilim`) | 2.0.2 (2019) | its own Maven plugin (`kilim:weave`), given ASM 9 as a plugin dependency: with the ASM 7.1 it ships, it fails on the JDK's own class files ("Unsupported class file major version 61") | runs on JDK 17 and 25: (A), (C) |
+| offbynull/coroutines (`com.offbynull.coroutines`) | 1.5.3 (2019) | its instrumenter called by `OffbynullWeave` (exec-maven-plugin): its Maven plugin is not on Maven Central, and its class-hierarchy reader expects a JDK 8 `rt.jar`, so `OffbynullWeave` reads the hierarchy from class files, with ASM 9 | runs on JDK 17 and 25: (A), (C) |
+| Tascalate JavaFlow (`net.tascalate.javaflow`) | 2.7.6 (2024) | its Maven plugin (`javaflow-enhance`); it resolves every class `target/classes` mentions, so it is given `OffbynullWeave`'s build-time dependencies | runs on JDK 17 and 25: (A), (C) |
+| Quasar (`co.paralleluniverse:quasar-core`) | 0.8.0 (2018), the last on Maven Central | its Java agent | **fails**: its shaded ASM (`co.paralleluniverse.asm`) cannot read Java 17's class files ("Unsupported class file major version 61", even for classes compiled with `--release 11`, while it reads the JDK's), so nothing is instrumented and fibers misbehave; its POM also needs an unpublished `co.paralleluniverse:timewarp:0.2.0-SNAPSHOT`. Not in the suite |
+"""
+
+
+def baseline_of(key):
+    """The hand-written row a row is compared with."""
+    if key.startswith("python:"):
+        return {"python:A.generator": "GeneratorBench.handWritten", "python:B.consumer": "ConsumerBench.handWritten",
+                "python:C.create": "CreateBench.handWritten", "python:C.createStarted": "CreateBench.handWrittenStarted",
+                "python:D.pipeline": "PipelineBench.handWritten"}[key]
+    cls, method = key.split(".", 1)
+    depth = ""
+    if "@" in method:
+        method, depth = method.split("@")
+        depth = "@" + depth
+    if cls == "ContinuationBench":
+        return {"generator": "GeneratorBench.handWritten", "consumer": "ConsumerBench.handWritten"}[method]
+    if cls == "CreateBench":
+        return "CreateBench.handWrittenStarted" if method.endswith("Started") else "CreateBench.handWritten"
+    if cls == "ExceptionBench":
+        return "ExceptionBench.handWritten" + method[len("coro"):] if method.startswith("coro") else key
+    return cls + ".handWritten" + depth
+
+
+# ------------------------------------------------------------------ loading
+
+def quartiles(samples):
+    if len(samples) == 1:
+        return samples[0], samples[0], samples[0]
+    q = statistics.quantiles(samples, n=4, method="inclusive")
+    return q[0], statistics.median(samples), q[2]
+
+
+def load_jmh(path):
+    """{key: {"median", "p25", "p75", "n", "unit"}} from one JMH JSON file."""
+    out = {}
+    if not os.path.exists(path):
+        return out
+    with open(path) as f:
+        for b in json.load(f):
+            key = b["benchmark"][len(PKG):] if b["benchmark"].startswith(PKG) else b["benchmark"]
+            if b.get("params", {}).get("depth"):
+                key += "@" + b["params"]["depth"]
+            samples = [s for fork in b["primaryMetric"]["rawData"] for s in fork]
+            if not samples:
+                continue
+            p25, med, p75 = quartiles(samples)
+            out[key] = {"median": med, "p25": p25, "p75": p75, "n": len(samples),
+                        "unit": b["primaryMetric"]["scoreUnit"], "jdk": b.get("vmVersion", "")}
+    return out
+
+
+def load_python(path):
+    if not os.path.exists(path):
+        return None
+    with open(path) as f:
+        return json.load(f)
+
+
+def load_lines(path):
+    rows = []
+    if os.path.exists(path):
+        with open(path) as f:
+            for line in f:
+                line = line.strip()
+                if line.startswith("{"):
+                    try:
+                        rows.append(json.loads(line))
+                    except json.JSONDecodeError as e:
+                        rows.append({"error": f"unreadable line ({e}): {line[:120]}"})
+    return rows
+
+
+def read(path):
+    return open(path).read().strip() if os.path.exists(path) else ""
+
+
+# ------------------------------------------------------------------ formatting
+
+def ns(v):
+    if v is None:
+        return "—"
+    if v >= 100_000:
+        return f"{v / 1000:,.0f} µs"
+    if v >= 10_000:
+        return f"{v / 1000:,.1f} µs"
+    if v >= 100:
+        return f"{v:,.0f} ns"
+    if v >= 10:
+        return f"{v:.1f} ns"
+    return f"{v:.2f} ns"
+
+
+def ratio(v):
+    if v is None or v != v:
+        return "—"
+    if v >= 100:
+        return f"{v:,.0f}×"
+    if v >= 10:
+        return f"{v:.1f}×"
+    return f"{v:.2f}×"
+
+
+class Results:
+    def __init__(self, d):
+        self.jmh = {}
+        for name in sorted(os.listdir(d)):
+            if name.startswith("jmh-jdk") and name.endswith(".json"):
+                self.jmh[name[len("jmh-jdk"):-len(".json")]] = load_jmh(os.path.join(d, name))
+        self.jdks = sorted(self.jmh, key=int)
+        self.python = load_python(os.path.join(d, "python.json"))
+        self.py = {}
+        if self.python:
+            for r in self.python["results"]:
+                self.py["python:" + r["benchmark"]] = r
+        self.footprint = load_lines(os.path.join(d, "footprint.jsonl"))
+        self.dir = d
+
+    def get(self, key, jdk):
+        if key.startswith("python:"):
+            return self.py.get(key)
+        return self.jmh.get(jdk, {}).get(key)
+
+    def median(self, key, jdk):
+        r = self.get(key, jdk)
+        return r["median"] if r else None
+
+    def vs(self, key, base, jdk):
+        a, b = self.median(key, jdk), self.median(base, jdk)
+        return a / b if a is not None and b else None
+
+    def kotlin_best(self, group, jdk):
+        """(median, key) of the fastest Kotlin spelling of a workload on a JDK."""
+        found = [(self.median(k, jdk), k) for k in KOTLIN[group] if self.median(k, jdk) is not None]
+        return min(found) if found else (None, None)
+
+    def jdk_label(self, jdk):
+        for r in self.jmh.get(jdk, {}).values():
+            return f"JDK {jdk} ({r['jdk']})" if r.get("jdk") else f"JDK {jdk}"
+        return f"JDK {jdk}"
+
+
+def timing_table(res, rows, kotlin_group=None):
+    """One table: a row per contender and JDK; CPython rows once."""
+    out = ["| contender | JDK | median | p25 – p75 | × hand-written | Kotlin best ÷ this |",
+           "| --- | --- | ---: | ---: | ---: | ---: |"]
+    for key, label in rows:
+        jdks = ["py"] if key.startswith("python:") else res.jdks
+        for jdk in jdks:
+            r = res.get(key, None if jdk == "py" else jdk)
+            if r is None:
+                continue
+            if jdk == "py":
+                jdk_name = f"CPython {res.python['python']}"
+                base_jdk = res.jdks[0] if res.jdks else None
+                vs_hand = res.vs(key, baseline_of(key), base_jdk) if base_jdk else None
+                vs_note = f" (JDK {base_jdk})" if vs_hand is not None else ""
+            else:
+                jdk_name = jdk
+                vs_hand = res.vs(key, baseline_of(key), jdk)
+                vs_note = ""
+            kb = ""
+            if kotlin_group and key.split(".", 1)[-1].startswith("coro") and jdk != "py":
+                best, _ = res.kotlin_best(kotlin_group, jdk)
+                if best is not None:
+                    kb = ratio(best / r["median"])
+            out.append(f"| {label} | {jdk_name} | {ns(r['median'])} | {ns(r['p25'])} – {ns(r['p75'])} | "
+                       f"{ratio(vs_hand)}{vs_note} | {kb} |")
+    return "\n".join(out)
+
+
+def delegation_table(res):
+    out = ["| contender | depth | JDK | median | p25 – p75 | × depth 1 | × hand-written at that depth |",
+           "| --- | ---: | --- | ---: | ---: | ---: | ---: |"]
+    for method, label in (("coro", "coro: chain of `Yield.from`"),
+                          ("handWritten", "hand-written: iterators forwarding `next()`")):
+        for depth in E_DEPTHS:
+            for jdk in res.jdks:
+                key = f"DelegationBench.{method}@{depth}"
+                r = res.get(key, jdk)
+                if r is None:
+                    continue
+                out.append(f"| {label} | {int(depth):,} | {jdk} | {ns(r['median'])} | {ns(r['p25'])} – {ns(r['p75'])} | "
+                           f"{ratio(res.vs(key, f'DelegationBench.{method}@1', jdk))} | "
+                           f"{ratio(res.vs(key, f'DelegationBench.handWritten@{depth}', jdk))} |")
+    return "\n".join(out)
+
+
+FOOTPRINT_LABELS = {"coro": "coro (`fibonacci()` after one `next()`)",
+                    "handWritten": "hand-written `FibIterator` after one `next()`",
+                    "kotlinSequence": "Kotlin `sequence {}` iterator after one `next()`",
+                    "kotlinRaw": "Kotlin raw coroutine + its holder after one `resume`",
+                    "kilim": "Kilim `Generator` after one `next()`",
+                    "offbynull": "offbynull coroutine + `CoroutineRunner` after one `execute()`",
+                    "javaflow": "JavaFlow `Continuation` after one `resume()`"}
+
+
+def footprint_table(res):
+    out = ["| contender | JDK | object headers | suspended at once | bytes each | fit in `-Xmx1g` | create (ns each, in bulk) |",
+           "| --- | --- | --- | ---: | ---: | --- | ---: |"]
+    for r in res.footprint:
+        if "contender" not in r:
+            out.append(f"| (unreadable) | | | | | {html.escape(r.get('error', ''))} | |")
+            continue
+        if r.get("fits"):
+            fits = "yes"
+        elif r.get("error"):
+            fits = f"**no**: {html.escape(r['error'])}"
+        else:
+            fits = "**no** (OutOfMemoryError)"
+        b = r.get("bytesPerCoroutine")
+        headers = "compact (`-XX:+UseCompactObjectHeaders`)" if r.get("variant") == "compact-headers" else "default"
+        create = r.get("createNanosPerCoroutine")
+        out.append(f"| {FOOTPRINT_LABELS.get(r['contender'], r['contender'])} | {r.get('jdkMajor', '')} | {headers} | "
+                   f"{r['count']:,} | {'—' if b is None else f'{b:.1f}'} | {fits} | "
+                   f"{'—' if create is None else f'{create:.0f}'} |")
+    if res.python:
+        for r in res.python.get("footprint", []):
+            out.append(f"| CPython generator after one `next()` (tracemalloc) | CPython {res.python['python']} | — | "
+                       f"{r['count']:,} | {r['bytesPerCoroutine']:.1f} | (no heap limit) | {r['createNanosPerCoroutine']:.0f} |")
+    return "\n".join(out)
+
+
+def footprint_bytes(res, contender, jdk, count=None):
+    for r in res.footprint:
+        if (r.get("contender") == contender and str(r.get("jdkMajor")) == jdk and r.get("variant", "default") == "default"
+                and (count is None or r.get("count") == count) and r.get("bytesPerCoroutine") is not None):
+            return r["bytesPerCoroutine"]
+    return None
+
+
+def footprint_fits(res, contender, jdk, count):
+    for r in res.footprint:
+        if (r.get("contender") == contender and str(r.get("jdkMajor")) == jdk and r.get("variant", "default") == "default"
+                and r.get("count") == count):
+            return bool(r.get("fits"))
+    return None
+
+
+# ------------------------------------------------------------------ targets
+
+def targets(res):
+    """Rows of (target, {jdk: (value text, met)})."""
+    rows = []
+
+    def at_most(name, limit, values, unit="×"):
+        cells = {}
+        for jdk, v in values.items():
+            if v is None:
+                cells[jdk] = ("not measured", None)
+            elif v <= limit:
+                cells[jdk] = (f"{v:.2f}{unit}", True)
+            else:
+                cells[jdk] = (f"{v:.2f}{unit}: misses by {(v / limit - 1) * 100:.0f}%", False)
+        rows.append((name, cells))
+
+    def at_least(name, limit, values):
+        cells = {}
+        for jdk, v in values.items():
+            if v is None:
+                cells[jdk] = ("not measured", None)
+            elif v >= limit:
+                cells[jdk] = (f"{v:.2f}×", True)
+            else:
+                cells[jdk] = (f"{v:.2f}×: misses, {limit / v:.1f}× short", False)
+        rows.append((name, cells))
+
+    J = res.jdks
+    at_most("(A) coro within 1.3× of hand-written", 1.3,
+            {j: res.vs("GeneratorBench.coro", "GeneratorBench.handWritten", j) for j in J})
+
+    def kotlin_over(group, key, j):
+        best, _ = res.kotlin_best(group, j)
+        c = res.median(key, j)
+        return best / c if best is not None and c else None
+
+    at_least("(A) coro ≥ 4× faster than Kotlin at its best", 4, {j: kotlin_over("A", "GeneratorBench.coro", j) for j in J})
+    at_least("(A) … with coro's faster spelling (value through a field)", 4,
+             {j: kotlin_over("A", "GeneratorBench.coroField", j) for j in J})
+    at_most("(B) coro within 1.3× of hand-written", 1.3,
+            {j: res.vs("ConsumerBench.coro", "ConsumerBench.handWritten", j) for j in J})
+    at_least("(B) coro ≥ 1.5× faster than Kotlin at its best", 1.5, {j: kotlin_over("B", "ConsumerBench.coro", j) for j in J})
+    at_most("(C) ≤ 48 bytes per suspended coroutine with two live longs (10,000,000 at once)", 48,
+            {j: footprint_bytes(res, "coro", j, 10_000_000) or footprint_bytes(res, "coro", j) for j in J}, unit=" bytes")
+    fits = {}
+    for j in J:
+        f = footprint_fits(res, "coro", j, 10_000_000)
+        fits[j] = ("not measured", None) if f is None else (("yes", True) if f else ("no", False))
+    rows.append(("(C) 10,000,000 suspended coroutines fit in `-Xmx1g`", fits))
+    at_most("(C) creation within 2× of hand-written", 2, {j: res.vs("CreateBench.coro", "CreateBench.handWritten", j) for j in J})
+    at_most("(C) … create and run to the first suspension, within 2×", 2,
+            {j: res.vs("CreateBench.coroStarted", "CreateBench.handWrittenStarted", j) for j in J})
+    at_most("(D) pipeline within 1.5× of hand-written", 1.5,
+            {j: res.vs("PipelineBench.coro", "PipelineBench.handWritten", j) for j in J})
+    at_most("(E) depth 10,000 within 2× of depth 1", 2,
+            {j: res.vs("DelegationBench.coro@10000", "DelegationBench.coro@1", j) for j in J})
+    rows.append(("(F) agent adds < 5% start-up to an app loading 10,000 classes", {j: ("not measured by this suite yet", None) for j in J}))
+    return rows
+
+
+# ------------------------------------------------------------------ chart
+
+def chart_rows(res):
+    """(label, {jdk: ratio}, target or None): every bar is a ratio to the hand-written baseline."""
+    rows = []
+
+    def add(label, key, base, target=None):
+        rows.append((label, {j: res.vs(key, base, j) for j in res.jdks}, target))
+
+    add("A  coro (headline)", "GeneratorBench.coro", "GeneratorBench.handWritten", 1.3)
+    add("A  coro, value via field", "GeneratorBench.coroField", "GeneratorBench.handWritten")
+    rows.append(("A  Kotlin at its best", {j: (lambda b: b / res.median("GeneratorBench.handWritten", j)
+                                                if b is not None and res.median("GeneratorBench.handWritten", j) else None)(
+        res.kotlin_best("A", j)[0]) for j in res.jdks}, None))
+    add("B  coro (headline)", "ConsumerBench.coro", "ConsumerBench.handWritten", 1.3)
+    rows.append(("B  Kotlin at its best", {j: (lambda b: b / res.median("ConsumerBench.handWritten", j)
+                                                if b is not None and res.median("ConsumerBench.handWritten", j) else None)(
+        res.kotlin_best("B", j)[0]) for j in res.jdks}, None))
+    add("C  coro create", "CreateBench.coro", "CreateBench.handWritten", 2)
+    add("C  coro create + start", "CreateBench.coroStarted", "CreateBench.handWrittenStarted", 2)
+    add("C  Kotlin sequence create", "CreateBench.kotlinSequence", "CreateBench.handWritten")
+    hand_bytes = {j: footprint_bytes(res, "handWritten", j) for j in res.jdks}
+    rows.append(("C  coro bytes", {j: (footprint_bytes(res, "coro", j) / hand_bytes[j]
+                                       if footprint_bytes(res, "coro", j) and hand_bytes[j] else None) for j in res.jdks},
+                 None))
+    add("D  coro pipeline", "PipelineBench.coro", "PipelineBench.handWritten", 1.5)
+    rows.append(("D  Kotlin at its best", {j: (lambda b: b / res.median("PipelineBench.handWritten", j)
+                                                if b is not None and res.median("PipelineBench.handWritten", j) else None)(
+        res.kotlin_best("D", j)[0]) for j in res.jdks}, None))
+    for d in E_DEPTHS:
+        add(f"E  coro depth {int(d):,} ÷ hand depth 1", f"DelegationBench.coro@{d}", "DelegationBench.handWritten@1",
+            None)
+    add("G  coro close", "ExceptionBench.coroClose", "ExceptionBench.handWrittenClose")
+    add("G  coro raise (escapes)", "ExceptionBench.coroRaise", "ExceptionBench.handWrittenRaise")
+    add("G  coro raise (caught)", "ExceptionBench.coroRaiseCaught", "ExceptionBench.handWrittenRaiseCaught")
+    return [r for r in rows if any(v is not None for v in r[1].values())]
+
+
+COLOURS = ["#4C72B0", "#DD8452", "#55A868", "#C44E52"]
+
+
+def svg_chart(res):
+    rows = chart_rows(res)
+    jdks = res.jdks
+    values = [v for _, vs, _ in rows for v in vs.values() if v]
+    if not values:
+        return None
+    lo = 10 ** math.floor(math.log10(min(min(values), 1) * 0.9))
+    hi = 10 ** math.ceil(math.log10(max(max(values), 1) * 1.1))
+    label_w, plot_w, right = 250, 560, 70
+    bar_h, gap = 9, 7
+    row_h = bar_h * max(1, len(jdks)) + gap
+    top = 54
+    height = top + row_h * len(rows) + 40
+    width = label_w + plot_w + right
+
+    def x(v):
+        return label_w + (math.log10(v) - math.log10(lo)) / (math.log10(hi) - math.log10(lo)) * plot_w
+
+    s = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}" '
+         f'font-family="DejaVu Sans, Arial, sans-serif" font-size="11">',
+         f'<rect width="{width}" height="{height}" fill="white"/>',
+         f'<text x="{width / 2}" y="18" text-anchor="middle" font-size="14" font-weight="bold">'
+         f'Time (or bytes) relative to the hand-written state machine — lower is better, log scale</text>']
+    for i, j in enumerate(jdks):
+        s.append(f'<rect x="{label_w + i * 110}" y="28" width="12" height="10" fill="{COLOURS[i % 4]}"/>'
+                 f'<text x="{label_w + i * 110 + 16}" y="37">JDK {html.escape(j)}</text>')
+    s.append(f'<line x1="{label_w + len(jdks) * 110 + 10}" y1="33" x2="{label_w + len(jdks) * 110 + 22}" y2="33" '
+             f'stroke="#C00" stroke-width="2"/><text x="{label_w + len(jdks) * 110 + 26}" y="37">target</text>')
+    bottom = top + row_h * len(rows)
+    t = lo
+    while t <= hi * 1.0001:
+        for m in (1, 2, 5):
+            v = t * m
+            if lo <= v <= hi:
+                xx = x(v)
+                s.append(f'<line x1="{xx:.1f}" y1="{top - 4}" x2="{xx:.1f}" y2="{bottom}" stroke="{"#999" if m == 1 else "#e4e4e4"}" '
+                         f'stroke-width="{1.5 if v == 1 else 1}"/>')
+                if m == 1 or (hi / lo <= 1000):
+                    txt = f"{v:g}×"
+                    s.append(f'<text x="{xx:.1f}" y="{bottom + 14}" text-anchor="middle" fill="#444">{txt}</text>')
+        t *= 10
+    s.append(f'<line x1="{x(1):.1f}" y1="{top - 4}" x2="{x(1):.1f}" y2="{bottom}" stroke="#222" stroke-width="1.5"/>')
+    for r, (label, vs, target) in enumerate(rows):
+        y0 = top + r * row_h
+        s.append(f'<text x="{label_w - 8}" y="{y0 + row_h / 2 + 1}" text-anchor="end">{html.escape(label)}</text>')
+        for i, j in enumerate(jdks):
+            v = vs.get(j)
+            if not v:
+                continue
+            a, b = sorted((x(1), x(min(max(v, lo), hi))))
+            yy = y0 + i * bar_h
+            s.append(f'<rect x="{a:.1f}" y="{yy}" width="{max(b - a, 1):.1f}" height="{bar_h - 1}" fill="{COLOURS[i % 4]}">'
+                     f'<title>{html.escape(label)}, JDK {html.escape(j)}: {ratio(v)}</title></rect>')
+            tx = max(b, x(1), x(target) + 1 if target else 0) + 3
+            s.append(f'<text x="{tx:.1f}" y="{yy + bar_h - 1}" font-size="9" fill="#333">{ratio(v)}</text>')
+        if target:
+            tx = x(target)
+            s.append(f'<line x1="{tx:.1f}" y1="{y0 - 1}" x2="{tx:.1f}" y2="{y0 + row_h - gap + 1}" stroke="#C00" stroke-width="2"/>')
+    s.append(f'<text x="{label_w}" y="{height - 8}" fill="#666" font-size="10">Bars left of 1× are faster than hand-written. '
+             f'E compares each depth with the hand-written chain of depth 1.</text>')
+    s.append("</svg>")
+    return "\n".join(s)
+
+
+# ------------------------------------------------------------------ the document
+
+def load_summary(d):
+    before, after = read(os.path.join(d, "load-before.txt")), read(os.path.join(d, "load-after.txt"))
+    during = []
+    p = os.path.join(d, "load-during.txt")
+    if os.path.exists(p):
+        for line in open(p):
+            parts = line.split()
+            if len(parts) == 2:
+                try:
+                    during.append(float(parts[1]))
+                except ValueError:
+                    pass
+
+    def first(text, prefix):
+        for line in text.splitlines():
+            if line.startswith(prefix):
+                return line[len(prefix):].strip()
+        return "?"
+
+    def busiest(text):
+        lines, on = [], False
+        for line in text.splitlines():
+            if line.startswith("busiest:"):
+                on = True
+            elif on and line.strip():
+                parts = line.split(None, 2)
+                if len(parts) == 3:
+                    lines.append(f"{parts[2]} {parts[0]}%")
+        return ", ".join(lines[:4])
+
+    s = (f"load average (1, 5, 15 min) before: {first(before, 'loadavg:').rsplit(' ', 1)[0]}; "
+         f"after: {first(after, 'loadavg:').rsplit(' ', 1)[0]}")
+    if during:
+        s += (f"; during (1-min, sampled every 10 s): median {statistics.median(during):.2f}, "
+              f"max {max(during):.2f}")
+    s += f". Busiest processes before: {busiest(before)}; after: {busiest(after)}."
+    return s
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__)
+    p.add_argument("--results", required=True)
+    p.add_argument("--markdown", required=True)
+    p.add_argument("--svg", required=True)
+    a = p.parse_args()
+    res = Results(a.results)
+    if not res.jdks:
+        sys.exit(f"report.py: no jmh-jdk*.json in {a.results}")
+    meta = read(os.path.join(a.results, "meta.txt"))
+    metad = dict(line.split(": ", 1) for line in meta.splitlines() if ": " in line)
+    try:
+        minutes = f"{(int(metad['finished']) - int(metad['started'])) / 60:.1f} minutes"
+    except (KeyError, ValueError):
+        minutes = "?"
+    cpu = metad.get("cpu", "?")
+    svg = svg_chart(res)
+    svg_rel = os.path.relpath(a.svg, os.path.dirname(os.path.abspath(a.markdown)))
+    failures = []
+    for j in res.jdks:
+        fp = os.path.join(a.results, f"jmh-jdk{j}-failures.txt")
+        if os.path.exists(fp) and read(fp):
+            failures.append(f"JDK {j}: see `jmh-jdk{j}-failures.txt`:\n\n```\n{read(fp)[:1500]}\n```")
+
+    md = []
+    md.append("# Benchmarks\n")
+    md.append("Written by `bin/bench` (see [README](../README.md#benchmarks)); do not edit by hand. "
+              "The benchmarks are in [`coro-benchmarks`](../coro-benchmarks): JMH, run from `target/benchmarks.jar`, "
+              "their coroutines woven at build time by `coro-maven-plugin` (a guard fails every coro benchmark at "
+              "setup if they are not woven, and a self-check first makes sure every contender computes the same "
+              "values).\n")
+    md.append(f"- **Run**: {minutes}, commit {metad.get('commit', '?')}, {metad.get('settings', '?')}; "
+              f"every JMH figure is time per operation (`avgt`), its median and p25–p75 taken over all measured "
+              f"iterations of all forks.")
+    md.append(f"- **Machine**: {cpu}. " + "; ".join(f"{v}" for k, v in metad.items() if k.startswith("jdk ")) + ".")
+    md.append(f"- **How busy it was**: {load_summary(a.results)}")
+    if res.python:
+        md.append(f"- **CPython** {res.python['python']}: the same generators, timed with `time.perf_counter_ns` "
+                  f"(median and p25–p75 of samples of {res.python.get('ops', 1_000_000):,} operations each, loop overhead included: "
+                  f"{ns(res.py.get('python:loop overhead', {}).get('median'))} per iteration).")
+    md.append("")
+    if svg:
+        md.append(f"![coro, Kotlin and the hand-written limit, as ratios to hand-written]({svg_rel})\n")
+
+    md.append("## Targets\n")
+    md.append("| target | " + " | ".join(f"JDK {j}" for j in res.jdks) + " |")
+    md.append("| --- | " + " | ".join("---" for _ in res.jdks) + " |")
+    for name, cells in targets(res):
+        md.append(f"| {name} | " + " | ".join(
+            (("✅ " if c[1] else "❌ " if c[1] is False else "") + c[0]) for c in (cells.get(j, ("—", None)) for j in res.jdks)) + " |")
+    md.append("")
+
+    md.append("## (A) Generator: one Fibonacci number (mod 2⁶⁴) per `next()`\n")
+    md.append(timing_table(res, A_ROWS, "A"))
+    md.append("\n## (B) Consumer: one `send()` per value, keeping a running sum (`x = yield total`)\n")
+    md.append(timing_table(res, B_ROWS, "B"))
+    md.append("\n## (C) Memory and creation\n")
+    md.append("Bytes of heap per suspended Fibonacci generator (holding `a` and `b`), by `Footprint`: N made and kept, "
+              "heap in use after full collections (serial GC) before and after, divided by N; each in its own JVM "
+              "with `-Xmx1g`. Kilim, offbynull and JavaFlow are not run with 10,000,000: at 190 bytes or more each they cannot "
+              "fit in 1 GB.\n")
+    md.append(footprint_table(res))
+    md.append("\nTime to create one (JMH):\n")
+    md.append(timing_table(res, C_ROWS, None))
+    md.append("\n## (D) Pipeline: source → filter (drops multiples of 3) → sink (running sum), per source item\n")
+    md.append(timing_table(res, D_ROWS, "D"))
+    md.append("\n## (E) `Yield.from` chains: one `next()` through a chain of the given depth\n")
+    md.append(delegation_table(res))
+    md.append("\n## (G) `raise` and `close` on a suspended coroutine with a `finally`\n")
+    md.append("The exception raised is preallocated without a stack trace. The first two pairs include creating the "
+              "generator and running it to its first `yield` (see (C), create + first `next()`).\n")
+    md.append(timing_table(res, G_ROWS, None))
+    md.append("\n## The other weavers\n")
+    md.append(OTHER_WEAVERS)
+    md.append("\n## Not measured here\n")
+    md.append("- (F) the weaver's throughput (classes per second over a real jar) and the agent's start-up cost.")
+    md.append("- The other weavers in (B), (D), (E), (G): only (A) and (C) are written for them.")
+    if failures:
+        md.append("\n## Benchmarks that failed in this run\n")
+        md.extend(failures)
+    md.append("")
+
+    os.makedirs(os.path.dirname(os.path.abspath(a.markdown)), exist_ok=True)
+    with open(a.markdown, "w") as f:
+        f.write("\n".join(md))
+    if svg:
+        with open(a.svg, "w") as f:
+            f.write(svg)
+
+
+if __name__ == "__main__":
+    main()
