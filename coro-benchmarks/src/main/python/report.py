@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Writes docs/benchmarks.md and its chart (an SVG) from what bin/bench collected: JMH's JSON for each
-JDK (jmh-jdkNN.json, with every iteration's score), the footprint runs (footprint.jsonl), CPython's
-results (python.json) and the machine's load (load-*.txt, meta.txt). Standard library only.
+JDK (jmh-jdkNN.json, with every iteration's score; weaver-jdkNN.json for (F), run with its own settings), the
+footprint runs (footprint.jsonl), the agent's start-up runs (startup.jsonl), CPython's results (python.json)
+and the machine's load (load-*.txt, meta.txt). Standard library only.
 
 Medians and the p25-p75 spread are taken over every measured iteration of every fork (for CPython,
 over its samples). "x hand-written" divides a row's median by its hand-written baseline's median on
@@ -204,9 +205,23 @@ class Results:
     def __init__(self, d):
         self.jmh = {}
         for name in sorted(os.listdir(d)):
-            if name.startswith("jmh-jdk") and name.endswith(".json"):
-                self.jmh[name[len("jmh-jdk"):-len(".json")]] = load_jmh(os.path.join(d, name))
+            for prefix in ("jmh-jdk", "weaver-jdk"):  # (F)'s WeaverBench runs apart, with its own settings
+                if name.startswith(prefix) and name.endswith(".json"):
+                    self.jmh.setdefault(name[len(prefix):-len(".json")], {}).update(load_jmh(os.path.join(d, name)))
+        self.startup = load_lines(os.path.join(d, "startup.jsonl"))
+        for r in self.startup:
+            if r.get("jdkMajor") is not None:
+                self.jmh.setdefault(str(r["jdkMajor"]), {})
         self.jdks = sorted(self.jmh, key=int)
+        self.weaver_logs = {}
+        for j in self.jdks:
+            p = os.path.join(d, f"weaver-jdk{j}.log")
+            if os.path.exists(p):
+                lines = set()
+                for line in open(p):
+                    if "(F) " in line and " corpus: " in line:
+                        lines.add(line[line.index("(F) "):].strip())
+                self.weaver_logs[j] = sorted(lines)
         self.python = load_python(os.path.join(d, "python.json"))
         self.py = {}
         if self.python:
@@ -336,6 +351,86 @@ def footprint_fits(res, contender, jdk, count):
     return None
 
 
+# ------------------------------------------------------------------ (F) the weaver
+
+F_ROWS = [
+    ("WeaverBench.gate", "gate: `Weaver.needsWeaving(bytes)` over every class file of `benchmarks.jar` (the agent's cost per class without coroutines)"),
+    ("WeaverBench.weave", "full weave: `new Weaver(hierarchy).weave(bytes)`, output verified (the default)"),
+    ("WeaverBench.weaveNoVerify", "full weave, output not verified (the agent's `noverify`)"),
+]
+
+
+def per_second(v):
+    if v is None:
+        return "—"
+    return f"{v:,.0f}" if v >= 100 else f"{v:,.1f}"
+
+
+def per_class(v):
+    """Time per class, from classes per second."""
+    if not v:
+        return "—"
+    return ns(1e9 / v)
+
+
+def weaver_table(res):
+    out = ["| what | JDK | classes per second (median) | p25 – p75 | time per class |",
+           "| --- | --- | ---: | ---: | ---: |"]
+    for key, label in F_ROWS:
+        for j in res.jdks:
+            r = res.get(key, j)
+            if r is None:
+                continue
+            out.append(f"| {label} | {j} | {per_second(r['median'])} | {per_second(r['p25'])} – {per_second(r['p75'])} | "
+                       f"{per_class(r['median'])} |")
+    return "\n".join(out) if len(out) > 2 else ""
+
+
+def startup_row(res, jdk):
+    rows = [r for r in res.startup if str(r.get("jdkMajor")) == jdk]
+    return rows[-1] if rows else None
+
+
+def ms(v):
+    return "—" if v is None else f"{v:,.0f} ms"
+
+
+def startup_table(res):
+    out = ["| JDK | without an agent | with a no-op agent | with coro's agent | added by coro's agent | "
+           "… median of the rounds' ratios | added by a no-op agent | target < 5% |",
+           "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |"]
+    for j in res.jdks:
+        r = startup_row(res, j)
+        if r is None:
+            continue
+        if "error" in r:
+            out.append(f"| {j} | failed: {html.escape(r['error'])} | | | | | | |")
+            continue
+
+        def cell(k):
+            x = r[k]
+            return f"{ms(x['medianMs'])} ({x['p25Ms']:,.0f} – {x['p75Ms']:,.0f})"
+
+        v = r["addedPercent"]
+        met = "✅ met" if v < 5 else f"❌ missed by {v - 5:.1f} percentage points"
+        out.append(f"| {j} | {cell('withoutAgent')} | {cell('noopAgent')} | {cell('withAgent')} | {v:+.1f}% | "
+                   f"{r['pairedAddedPercent']:+.1f}% | {r['noopAddedPercent']:+.1f}% | {met} |")
+    return "\n".join(out) if len(out) > 2 else ""
+
+
+def startup_detail(res):
+    ok = [(j, startup_row(res, j)) for j in res.jdks]
+    ok = [(j, r) for j, r in ok if r and "error" not in r]
+    if not ok:
+        return ""
+    r0 = ok[0][1]
+    return (f"{r0['classes']:,} classes ({r0['classBytes'] / r0['classes']:,.0f} bytes each on average), "
+            f"{r0['runs']} timed rounds after {r0['warmups']} untimed. `Main`'s own time to load them all (median): "
+            + "; ".join(f"JDK {j}: {ms(r['withoutAgent']['loadMedianMs'])} without an agent, "
+                        f"{ms(r['noopAgent']['loadMedianMs'])} with the no-op one, "
+                        f"{ms(r['withAgent']['loadMedianMs'])} with coro's" for j, r in ok) + ".")
+
+
 # ------------------------------------------------------------------ targets
 
 def targets(res):
@@ -393,7 +488,18 @@ def targets(res):
             {j: res.vs("PipelineBench.coro", "PipelineBench.handWritten", j) for j in J})
     at_most("(E) depth 10,000 within 2× of depth 1", 2,
             {j: res.vs("DelegationBench.coro@10000", "DelegationBench.coro@1", j) for j in J})
-    rows.append(("(F) agent adds < 5% start-up to an app loading 10,000 classes", {j: ("not measured by this suite yet", None) for j in J}))
+    cells = {}
+    for j in J:
+        r = startup_row(res, j)
+        if r is None:
+            cells[j] = ("not measured", None)
+        elif "error" in r:
+            cells[j] = (f"failed: {html.escape(r['error'][:120])}", False)
+        else:
+            v = r["addedPercent"]
+            cells[j] = ((f"{v:+.1f}%", True) if v < 5 else
+                        (f"{v:+.1f}%: misses by {v - 5:.1f} percentage points", False))
+    rows.append(("(F) agent adds < 5% start-up to an app loading 10,000 classes", cells))
     return rows
 
 
@@ -432,6 +538,12 @@ def chart_rows(res):
     add("G  coro close", "ExceptionBench.coroClose", "ExceptionBench.handWrittenClose")
     add("G  coro raise (escapes)", "ExceptionBench.coroRaise", "ExceptionBench.handWrittenRaise")
     add("G  coro raise (caught)", "ExceptionBench.coroRaiseCaught", "ExceptionBench.handWrittenRaiseCaught")
+    startup = {}
+    for j in res.jdks:
+        r = startup_row(res, j)
+        startup[j] = (r["withAgent"]["medianMs"] / r["withoutAgent"]["medianMs"]
+                      if r and "withAgent" in r and r["withoutAgent"]["medianMs"] else None)
+    rows.append(("F  start-up with the agent ÷ without", startup, 1.05))
     return [r for r in rows if any(v is not None for v in r[1].values())]
 
 
@@ -497,7 +609,7 @@ def svg_chart(res):
             tx = x(target)
             s.append(f'<line x1="{tx:.1f}" y1="{y0 - 1}" x2="{tx:.1f}" y2="{y0 + row_h - gap + 1}" stroke="#C00" stroke-width="2"/>')
     s.append(f'<text x="{label_w}" y="{height - 8}" fill="#666" font-size="10">Bars left of 1× are faster than hand-written. '
-             f'E compares each depth with the hand-written chain of depth 1.</text>')
+             f'E compares each depth with the hand-written chain of depth 1; F, start-up with the agent with start-up without.</text>')
     s.append("</svg>")
     return "\n".join(s)
 
@@ -575,7 +687,8 @@ def main():
               "setup if they are not woven, and a self-check first makes sure every contender computes the same "
               "values).\n")
     md.append(f"- **Run**: {minutes}, commit {metad.get('commit', '?')}, {metad.get('settings', '?')}; "
-              f"every JMH figure is time per operation (`avgt`), its median and p25–p75 taken over all measured "
+              f"every JMH figure is time per operation (`avgt`), except (F)'s classes per second (`thrpt`; "
+              f"{metad.get('f-settings', '?')}), its median and p25–p75 taken over all measured "
               f"iterations of all forks.")
     md.append(f"- **Machine**: {cpu}. " + "; ".join(f"{v}" for k, v in metad.items() if k.startswith("jdk ")) + ".")
     md.append(f"- **How busy it was**: {load_summary(a.results)}")
@@ -615,10 +728,31 @@ def main():
     md.append("The exception raised is preallocated without a stack trace. The first two pairs include creating the "
               "generator and running it to its first `yield` (see (C), create + first `next()`).\n")
     md.append(timing_table(res, G_ROWS, None))
+    md.append("\n## (F) The weaver\n")
+    md.append("Throughput, by `WeaverBench` (JMH, one operation = one class file, the corpus cycled through in order). "
+              "The gate is what the agent runs on every class it is offered; a full weave is what it (or the Maven plugin) "
+              "does to a class with coroutines: here unwoven classes compiled at setup with `javax.tools` from the "
+              "sources in `coro-benchmarks/src/main/resources/dev/coro/bench/corpus` (generators, consumers, "
+              "try/finally, switches, `Yield.from`, yields in constructor arguments: 5 or 6 coroutine methods each), "
+              "with one `ClassHierarchy` shared by every call, as the agent keeps one per class loader.\n")
+    for j in res.jdks:
+        if res.weaver_logs.get(j):
+            for line in res.weaver_logs[j]:
+                md.append(f"- {line[len('(F) '):]}")
+            md.append("")
+            break
+    wt = weaver_table(res)
+    md.append(wt if wt else "_Not run._")
+    md.append("\nStart-up, by `StartupCost`: an application of small classes without coroutines, whose `Main` "
+              "loads and initialises each with `Class.forName`, run as `java -cp DIR Main`, with a no-op agent (its "
+              "transformer returns null: what the JVM charges any agent) and with `-javaagent:coro-agent.jar`, in "
+              "rounds whose order rotates; the wall time of each process, median (p25 – p75). "
+              + startup_detail(res) + "\n")
+    st = startup_table(res)
+    md.append(st if st else "_Not run._")
     md.append("\n## The other weavers\n")
     md.append(OTHER_WEAVERS)
     md.append("\n## Not measured here\n")
-    md.append("- (F) the weaver's throughput (classes per second over a real jar) and the agent's start-up cost.")
     md.append("- The other weavers in (B), (D), (E), (G): only (A) and (C) are written for them.")
     if failures:
         md.append("\n## Benchmarks that failed in this run\n")

@@ -162,6 +162,20 @@ public final class SelfCheck {
             same("G hand raise caught", i, hr.raise(boom));
         }
 
+        // (F) the weaving corpus compiles, weaves, and the woven classes run
+        ClassLoader corpus = WeaveCorpus.compile().wovenLoader();
+        @SuppressWarnings("unchecked")
+        Coro<Long, Void, Void> corpusFib = (Coro<Long, Void, Void>) corpus.loadClass("dev.coro.bench.corpus.Generators")
+                .getMethod("fibonacci").invoke(null);
+        same("F corpus Generators.fibonacci (woven in this process)", fib, take(corpusFib::next));
+        @SuppressWarnings("unchecked")
+        Coro<Long, Long, Void> corpusSum = (Coro<Long, Long, Void>) corpus.loadClass("dev.coro.bench.corpus.Consumers")
+                .getMethod("runningSum").invoke(null);
+        corpusSum.next();
+        same("F corpus Consumers.runningSum (woven in this process)", 10, corpusSum.send(10L));
+        same("F corpus Consumers.runningSum (woven in this process)", 42, corpusSum.send(32L));
+        for (String name : WeaveCorpus.SOURCES) Class.forName("dev.coro.bench.corpus." + name, true, corpus); // verified
+
         for (String s : skipped) System.out.println("self-check: skipped " + s);
         System.out.println("self-check: every contender agrees (" + Runtime.version() + ")");
     }
