@@ -23,8 +23,8 @@ import java.util.stream.StreamSupport;
  * <ul>
  *   <li>The body suspends by storing its resume point in {@link #label} (a value &ge; 1) and
  *       returning the yielded value.
- *   <li>It returns by calling {@link #done(Object)} (which sets {@link #aux} to the result) and
- *       returning while {@code label} still reads {@code RUNNING}.
+ *   <li>It returns its result ({@code return Yield.done(r)} becomes {@code return r}) while
+ *       {@code label} still reads {@code RUNNING}.
  *   <li>It delegates ({@code Yield.from}) by returning {@link #delegate(int, Object)}.
  * </ul>
  *
@@ -81,10 +81,14 @@ public abstract class CoroFrame<Y, S, R> implements Coro<Y, S, R> {
 
     // ---------------------------------------------------------------- called by woven code
 
-    /** {@code Yield.done(r)} in woven code: records the result and returns this (typed as the method's Coro). */
-    public final Coro<Y, S, R> done(Object result) {
-        aux = result;
-        return this;
+    /**
+     * What {@code Yield.done(r)} is in woven code: {@code r} itself, the value the body returns. (The
+     * weaver emits no call; this is here for hand-written frames.) A result is never stored before
+     * the body has returned, so a {@code finally} that suspends or delegates after
+     * {@code return Yield.done(r)} keeps it in a local like any other value.
+     */
+    public static Object done(Object result) {
+        return result;
     }
 
     /** {@code primed = true}: called by the woven entry point right after construction. */
@@ -224,8 +228,6 @@ public abstract class CoroFrame<Y, S, R> implements Coro<Y, S, R> {
                         cur.aux = null;
                         s.link = null;
                         if (thrown == null) sent = s.returnedValue();
-                    } else {
-                        cur.aux = null; // a done(r) whose coroutine went on: not a delegation
                     }
                 }
                 int l = cur.label;
@@ -244,9 +246,9 @@ public abstract class CoroFrame<Y, S, R> implements Coro<Y, S, R> {
             }
             sent = null;
             thrown = null;
-            if (cur.label == RUNNING) { // the body returned
-                Object r = cur.aux;
-                cur.finishReturned();
+            if (cur.label == RUNNING) { // the body returned y
+                Object r = y;
+                cur.finishReturned(r);
                 cur.label = RETURNED_REPORTED;
                 if (cur == root) throw new StopIteration(r);
                 cur = cur.popToParent();
@@ -256,7 +258,6 @@ public abstract class CoroFrame<Y, S, R> implements Coro<Y, S, R> {
                 continue;
             }
             if (y != DELEGATE) {
-                if (cur.aux != null) cur.aux = null; // a done(r) whose coroutine went on
                 root.cacheLeaf(cur);
                 return y;
             }
@@ -346,7 +347,6 @@ public abstract class CoroFrame<Y, S, R> implements Coro<Y, S, R> {
 
     /** The coroutine a resume of this chain must run now; checks nobody in the chain is running. */
     private CoroFrame<?, ?, ?> enterChain(String op) {
-        if (aux != null && !(aux instanceof CoroFrame) && !(aux instanceof Sub)) aux = null; // stale done(r)
         CoroFrame<?, ?, ?> leaf = leafOf(this);
         if (leaf.label == RUNNING) throw reentered(op);
         if (isSub()) {
@@ -413,8 +413,9 @@ public abstract class CoroFrame<Y, S, R> implements Coro<Y, S, R> {
         return pep479(e);
     }
 
-    private void finishReturned() {
+    private void finishReturned(Object result) {
         label = RETURNED;
+        aux = result;
         clearLocals();
     }
 

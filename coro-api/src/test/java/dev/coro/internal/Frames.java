@@ -248,7 +248,7 @@ final class Frames {
                 i = this.i;
                 pc = label;
             }
-            Coro<String, String, String> r;
+            Object r; // javac's temporary for the pending result: Yield.done(r) is r
             try { // the try of try/finally
                 loop:
                 for (;;) {
@@ -793,7 +793,7 @@ final class Frames {
             int n = this.n;
             List<String> log = this.log;
             int i;
-            Coro<Integer, Void, String> r;
+            Object r;
             try { // the try of try/finally
                 switch (label) {
                     case 0:

@@ -18,11 +18,30 @@ import java.util.List;
  * <p>The monitor depth flows forward along the control-flow graph: +1 after {@code MONITORENTER},
  * -1 after {@code MONITOREXIT}; an exception edge carries the depth before the throwing instruction.
  * Merges take the maximum, so a point reachable with a monitor held on any path is reported.
+ *
+ * <p>Exception edges follow the JVM's rule, not ASM's over-approximation: the first handler in the
+ * table that covers an instruction and catches everything (javac's handler that exits the monitor)
+ * receives every exception from it, so no handler listed after it does. Otherwise a
+ * {@code synchronized} block inside a {@code try} would seem to leak its monitor into the
+ * {@code catch}, and a {@code Yield} after the {@code try} would be rejected.
  */
 final class MonitorChecker {
     private MonitorChecker() {}
 
     private static final int LIMIT = 255;
+
+    /** The handlers an exception thrown at instruction {@code i} can reach, in table order, up to the first catch-all. */
+    private static List<Integer> handlersOf(org.objectweb.asm.tree.MethodNode m, int i) {
+        List<Integer> out = new ArrayList<>(2);
+        for (org.objectweb.asm.tree.TryCatchBlockNode tcb : m.tryCatchBlocks) {
+            int start = m.instructions.indexOf(tcb.start);
+            int end = m.instructions.indexOf(tcb.end);
+            if (i < start || i >= end) continue;
+            out.add(m.instructions.indexOf(tcb.handler));
+            if (tcb.type == null) break;
+        }
+        return out;
+    }
 
     static <V extends Value> List<AbstractInsnNode> yieldsUnderMonitor(ControlFlow<V> flow) {
         int n = flow.method.instructions.size();
@@ -45,7 +64,7 @@ final class MonitorChecker {
                     work.add(s);
                 }
             }
-            for (int s : flow.exceptionSuccessors.get(i)) {
+            for (int s : handlersOf(flow.method, i)) {
                 if (d > depth[s]) {
                     depth[s] = d;
                     work.add(s);

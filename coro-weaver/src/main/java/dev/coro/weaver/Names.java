@@ -26,8 +26,6 @@ final class Names {
     static final String RESUME_DESC = "(ILjava/lang/Object;Ljava/lang/Throwable;)Ljava/lang/Object;";
     static final String CLEAR_LOCALS = "clearLocals";
     static final String METHOD_NAME = "methodName";
-    static final String DONE = "done";
-    static final String DONE_DESC = "(Ljava/lang/Object;)Ldev/coro/Coro;";
     static final String DELEGATE = "delegate";
     static final String DELEGATE_DESC = "(Ljava/lang/Object;I)Ljava/lang/Object;";
 

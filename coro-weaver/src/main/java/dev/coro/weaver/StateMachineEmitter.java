@@ -34,13 +34,16 @@ import java.util.List;
  *        ... the original code, locals shifted up by 4, where each suspension point n is now
  *        (save live locals into f's fields; null the unused reference fields)
  *        f.label = n; ARETURN the yielded value           (Yield.from: ARETURN f.delegate(sub, n))
+ *        ... Yield.done(r) is r: ARETURN returns the result
  *   Cn:  if (thrown != null) throw thrown;  push sent     (the value of the Yield call)
  *        ...
  *   Rn:  restore the locals saved at n; GOTO Cn           (after the original code, outside every try range)
  * </pre>
  *
- * {@code Yield.done(r)} becomes {@code f.done(r)}, which records the result and returns f itself
- * (still a {@code Coro}, so values typed {@code Coro} stay valid wherever javac put them).
+ * {@code Yield.done(r)} becomes {@code r} itself: the body returns its result, and the driver knows
+ * it returned (not suspended) because {@code label} still reads {@code RUNNING}. javac only ever
+ * stores that value in a local (on the way through a {@code finally}) and returns it, which needs no
+ * particular type; a pending result in a {@code finally} that suspends is then saved like any local.
  *
  * <p>The throw check sits at the original call, inside its try ranges, so a value thrown in by
  * {@code raise}/{@code close} reaches the body's own handlers and {@code finally} blocks. The
@@ -113,14 +116,10 @@ final class StateMachineEmitter {
         }
         for (AbstractInsnNode insn : m.instructions.toArray()) {
             YieldCall c = YieldCall.of(insn);
-            if (c == YieldCall.DONE || c == YieldCall.DONE_RESULT) {
-                InsnList done = new InsnList();
-                done.add(new VarInsnNode(Opcodes.ALOAD, Names.BODY_FRAME));
-                if (c == YieldCall.DONE) done.add(new InsnNode(Opcodes.ACONST_NULL));
-                else done.add(new InsnNode(Opcodes.SWAP));
-                done.add(new MethodInsnNode(Opcodes.INVOKEVIRTUAL, frameClass, Names.DONE, Names.DONE_DESC, false));
-                m.instructions.insert(insn, done);
-                m.instructions.remove(insn);
+            if (c == YieldCall.DONE) {
+                m.instructions.set(insn, new InsnNode(Opcodes.ACONST_NULL));
+            } else if (c == YieldCall.DONE_RESULT) {
+                m.instructions.remove(insn); // the result itself is what the body returns
             } else if (insn instanceof FrameNode) {
                 m.instructions.remove(insn);
             }

@@ -46,6 +46,15 @@ final class TypedInterpreter extends BasicInterpreter {
         return super.binaryOperation(insn, array, index);
     }
 
+    /** {@code Yield.done(r)} will be {@code r} itself: an Object, not the Coro its signature says. */
+    @Override
+    public BasicValue naryOperation(AbstractInsnNode insn, java.util.List<? extends BasicValue> values)
+            throws AnalyzerException {
+        YieldCall c = YieldCall.of(insn);
+        if (c == YieldCall.DONE || c == YieldCall.DONE_RESULT) return newValue(Names.OBJECT_TYPE);
+        return super.naryOperation(insn, values);
+    }
+
     @Override
     public BasicValue merge(BasicValue a, BasicValue b) {
         if (a.equals(b)) return a;
