@@ -124,7 +124,8 @@ public abstract class CoroFrame<Y, S, R> implements Coro<Y, S, R> {
     @Override
     public final Y send(S v) {
         int l = label;
-        if (l > CREATED && aux == null && link == null) { // the common case: suspended at a plain yield, no chain
+        // the common case: suspended at a plain yield (or just created, started with next()), no chain
+        if ((l > CREATED || l == CREATED && v == null) && aux == null && link == null) {
             label = RUNNING;
             Object y;
             try {
