@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Writes docs/benchmarks.md and its chart (an SVG) from what bin/bench collected: JMH's JSON for each
 JDK (jmh-jdkNN.json, with every iteration's score; weaver-jdkNN.json for (F), run with its own settings), the
-footprint runs (footprint.jsonl), the agent's start-up runs (startup.jsonl), CPython's results (python.json)
-and the machine's load (load-*.txt, meta.txt). Standard library only.
+footprint runs (footprint.jsonl), the agent's start-up runs (startup.jsonl), the echo servers (echo.jsonl),
+CPython's results (python.json) and the machine's load (load-*.txt, meta.txt). Standard library only.
 
 Medians and the p25-p75 spread are taken over every measured iteration of every fork (for CPython,
 over its samples). "x hand-written" divides a row's median by its hand-written baseline's median on
@@ -209,7 +209,8 @@ class Results:
                 if name.startswith(prefix) and name.endswith(".json"):
                     self.jmh.setdefault(name[len(prefix):-len(".json")], {}).update(load_jmh(os.path.join(d, name)))
         self.startup = load_lines(os.path.join(d, "startup.jsonl"))
-        for r in self.startup:
+        self.echo = load_lines(os.path.join(d, "echo.jsonl"))
+        for r in self.startup + self.echo:
             if r.get("jdkMajor") is not None:
                 self.jmh.setdefault(str(r["jdkMajor"]), {})
         self.jdks = sorted(self.jmh, key=int)
@@ -222,6 +223,14 @@ class Results:
                     if "(F) " in line and " corpus: " in line:
                         lines.add(line[line.index("(F) "):].strip())
                 self.weaver_logs[j] = sorted(lines)
+        self.sax_docs = {}
+        for j in self.jdks:
+            p = os.path.join(d, f"jmh-jdk{j}.log")
+            if os.path.exists(p):
+                for line in open(p):
+                    if "(SAX) document: " in line:
+                        self.sax_docs[j] = line[line.index("(SAX) document: ") + len("(SAX) document: "):].strip()
+                        break
         self.python = load_python(os.path.join(d, "python.json"))
         self.py = {}
         if self.python:
@@ -429,6 +438,102 @@ def startup_detail(res):
             + "; ".join(f"JDK {j}: {ms(r['withoutAgent']['loadMedianMs'])} without an agent, "
                         f"{ms(r['noopAgent']['loadMedianMs'])} with the no-op one, "
                         f"{ms(r['withAgent']['loadMedianMs'])} with coro's" for j, r in ok) + ".")
+
+
+# ------------------------------------------------------------------ Beazley's examples
+
+def millis(v):
+    if v is None:
+        return "—"
+    return f"{v:,.0f} ms" if v >= 100 else f"{v:,.1f} ms" if v >= 10 else f"{v:.2f} ms"
+
+
+def sax_table(res):
+    out = ["| JDK | coroutines: `BusPositions.withCoroutines` | plain handler: `withPlainHandler` (baseline) | "
+           "coroutines ÷ plain handler |",
+           "| --- | ---: | ---: | ---: |"]
+    for j in res.jdks:
+        c, p = res.get("BusPositionsBench.coroutines", j), res.get("BusPositionsBench.plainHandler", j)
+        if c is None and p is None:
+            continue
+
+        def cell(r):
+            if r is None:
+                return "—"
+            scale = {"ms/op": 1, "us/op": 1e-3, "ns/op": 1e-6, "s/op": 1e3}.get(r["unit"], 1)
+            return f"{millis(r['median'] * scale)} ({millis(r['p25'] * scale)} – {millis(r['p75'] * scale)})"
+
+        out.append(f"| {j} | {cell(c)} | {cell(p)} | {ratio(res.vs('BusPositionsBench.coroutines', 'BusPositionsBench.plainHandler', j))} |")
+    return "\n".join(out) if len(out) > 2 else ""
+
+
+ECHO_SERVERS = [("coro", "coro: `EchoServer`, a task per connection on one `Scheduler` thread"),
+                ("platform", "a platform thread per connection (256 KiB stacks), blocking I/O"),
+                ("virtual", "a virtual thread per connection, blocking I/O")]
+
+
+def mib(v):
+    return "—" if v is None or v < 0 else f"{v / 1048576:,.0f} MiB"
+
+
+def kib(v):
+    return "—" if v is None else f"{v / 1024:,.1f} KiB"
+
+
+def count(v):
+    return "—" if v is None or v < 0 else f"{v:,.0f}"
+
+
+def echo_table(res):
+    out = ["| server | connections × bytes | JDK | echoed per second | ÷ coro | heap after GC at peak (per connection) | "
+           "RSS at peak (per connection) | native threads | connect / echo / close |",
+           "| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    rows = [r for r in res.echo if "server" in r]
+    for r in res.echo:
+        if "server" not in r:
+            out.append(f"| (EchoCompare failed) | | {r.get('jdkMajor', '')} | {html.escape(str(r.get('error', '')))} | | | | | |")
+    counts = sorted({r["connections"] for r in rows})
+    labels = dict(ECHO_SERVERS)
+    order = [s for s, _ in ECHO_SERVERS] + sorted({r["server"] for r in rows} - set(labels))
+    for n in counts:
+        for j in res.jdks:
+            for server in order:
+                for r in rows:
+                    if r["server"] != server or r["connections"] != n or str(r.get("jdkMajor")) != j:
+                        continue
+                    label = labels.get(server, server)
+                    size = f"{n:,} × {r.get('bytesPerConnection', 0):,}"
+                    if "skipped" in r:
+                        out.append(f"| {label} | {size} | {j} | skipped: {html.escape(r['skipped'])} | | | | | |")
+                        continue
+                    if r.get("echoBytesPerSecond") is None:
+                        out.append(f"| {label} | {size} | {j} | **failed**: {html.escape(str(r.get('error', '?')))} | | | | | |")
+                        continue
+                    coro = next((c for c in rows if c["server"] == "coro" and c["connections"] == n
+                                 and str(c.get("jdkMajor")) == j and c.get("echoBytesPerSecond")), None)
+                    vs = r["echoBytesPerSecond"] / coro["echoBytesPerSecond"] if coro else None
+                    note = ""
+                    runs = r.get("echoBytesPerSecondRuns") or []
+                    if len(runs) > 1:
+                        note = f" ({min(runs) / 1048576:,.1f} – {max(runs) / 1048576:,.1f} over {len(runs)} runs)"
+                    if r.get("error"):
+                        note = f" ({r['okRuns']} of {r['runs']} runs; one failed: {html.escape(r['error'][:160])})"
+                    out.append(f"| {label} | {size} | {j} | {r['echoBytesPerSecond'] / 1048576:,.1f} MiB/s{note} | {ratio(vs)} | "
+                               f"{mib(r.get('heapAfterGcBytes'))} ({kib(r.get('heapPerConnectionBytes'))}) | "
+                               f"{mib(r.get('rssBytes'))} ({kib(r.get('rssPerConnectionBytes'))}) | "
+                               f"{count(r.get('nativeThreads'))} | "
+                               f"{count(r.get('connectMs'))} / {count(r.get('echoMs'))} / {count(r.get('closeMs'))} ms |")
+    return "\n".join(out) if len(out) > 2 else ""
+
+
+def echo_wall(res):
+    """How long the echo step took on each JDK."""
+    parts = []
+    for j in res.jdks:
+        secs = [r.get("wallSeconds") for r in res.echo if str(r.get("jdkMajor")) == j and r.get("wallSeconds")]
+        if secs:
+            parts.append(f"JDK {j}: {sum(secs):,.0f} s")
+    return "; ".join(parts)
 
 
 # ------------------------------------------------------------------ targets
@@ -750,6 +855,34 @@ def main():
               + startup_detail(res) + "\n")
     st = startup_table(res)
     md.append(st if st else "_Not run._")
+    md.append("\n## Beazley's examples\n")
+    md.append("The benchmark parts of [Beazley's course in Java](beazley.md), run on the examples module's own "
+              "(woven) classes.\n")
+    md.append("### Event handling: SAX events into a chain of coroutines\n")
+    md.append("`BusPositionsBench` (JMH, time per document, parsing included): the JDK's SAX parser reads a "
+              "bus-position feed written by `BusXml` at setup (the same bytes on every machine"
+              + (f"; {res.sax_docs[next(iter(res.sax_docs))]}" if res.sax_docs else "") + "), and each bus becomes a map, "
+              "filtered on route 22 northbound, either by the coroutine chain `busesToDicts → filterOnField → "
+              "filterOnField → forEach` (Beazley's `EventHandler`) or by `PlainBusHandler`, a SAX handler keeping "
+              "its state in fields. The setup checks that both give the same buses.\n")
+    st = sax_table(res)
+    md.append(st if st else "_Not run._")
+    md.append("\n### Echo server: coro's scheduler against a thread per connection\n")
+    md.append("`EchoCompare`: the same echo workload against three servers, each in a JVM of its own (`-Xmx1g "
+              "-XX:+UseSerialGC`, an 8 KiB buffer per connection, 127.0.0.1), the client being the examples' "
+              "`LoadGenerator` in a third JVM: it opens every connection, then sends each its bytes and checks the "
+              "echo, and closes none before all have their echo, so the server holds them all at once. A smaller "
+              "load first warms the server up. Settings: " + html.escape(metad.get("echo-settings", "?")) + ". "
+              "**Echoed per second** is connections × bytes divided by the load generator's echo phase (from every "
+              "connection open to every echo back), the median of the runs (their range in brackets); **÷ coro** "
+              "divides it by coro's on the same JDK, so below 1 means slower than coro (coro's server runs on one thread; "
+              "the others may use both cores, which the load generator shares with them). Memory is taken by the server once it has echoed every byte, all connections still open (none is "
+              "closed until it is done): heap in use after full collections and the resident set (`VmRSS`, which "
+              "includes the heap the JVM has touched); per connection, its growth over the same taken after the "
+              "warm-up. Connect / echo / close are the load generator's three phases (median). Native threads: the process's, from `/proc/self/status`. "
+              + (f"Time taken: {echo_wall(res)}." if echo_wall(res) else "") + "\n")
+    et = echo_table(res)
+    md.append(et if et else "_Not run._")
     md.append("\n## The other weavers\n")
     md.append(OTHER_WEAVERS)
     md.append("\n## Not measured here\n")

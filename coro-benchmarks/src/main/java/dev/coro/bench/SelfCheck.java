@@ -24,17 +24,28 @@ import dev.coro.bench.threads.JdkContinuations;
 import dev.coro.bench.threads.ThreadConsumer;
 import dev.coro.bench.threads.ThreadGenerator;
 import dev.coro.bench.threads.Threads;
+import dev.coro.examples.beazley.BusPositions;
+import dev.coro.examples.beazley.BusXml;
+import dev.coro.examples.beazley.EchoServer;
+import dev.coro.examples.tasks.Scheduler;
+import dev.coro.examples.tasks.TaskServerSocket;
 
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
  * Checks, before anything is timed, that the coroutines are woven and that every contender of a
  * workload computes the same thing: the same Fibonacci numbers (past the 2^64 wrap), the same running
- * sums, the same pipeline total, the same chain values, and that {@code raise}/{@code close} run the
- * {@code finally}. bin/bench runs it on each JDK; it exits non-zero on the first disagreement.
+ * sums, the same pipeline total, the same chain values, that {@code raise}/{@code close} run the
+ * {@code finally}, that Beazley's bus positions come out the same from coroutines and a plain SAX
+ * handler, and that his echo server echoes. bin/bench runs it on each JDK; it exits non-zero on the
+ * first disagreement.
  */
 public final class SelfCheck {
     private SelfCheck() {}
@@ -175,6 +186,38 @@ public final class SelfCheck {
         same("F corpus Consumers.runningSum (woven in this process)", 10, corpusSum.send(10L));
         same("F corpus Consumers.runningSum (woven in this process)", 42, corpusSum.send(32L));
         for (String name : WeaveCorpus.SOURCES) Class.forName("dev.coro.bench.corpus." + name, true, corpus); // verified
+
+        // Beazley's event handling (BusPositionsBench): the examples' coroutines are woven, and the coroutine chain
+        // and the plain SAX handler find the same buses
+        BusPositionsBench.checkWoven();
+        Path xml = Files.createTempFile("allroutes", ".xml");
+        try {
+            BusXml.write(xml, 2000, BusPositionsBench.SEED);
+            List<Map<String, String>> coroBuses = BusPositions.withCoroutines(xml, BusPositionsBench.ROUTE_22_NORTH);
+            List<Map<String, String>> plainBuses = BusPositions.withPlainHandler(xml, BusPositionsBench.ROUTE_22_NORTH);
+            if (coroBuses.isEmpty() || !coroBuses.equals(plainBuses)) {
+                throw new AssertionError("BusPositions: the coroutine chain found " + coroBuses + ", the plain handler "
+                        + plainBuses);
+            }
+        } finally {
+            Files.delete(xml);
+        }
+        // Beazley's echo server (EchoCompare): 20 client tasks and the server on one scheduler, over loopback
+        EchoServer.Stats echoStats = new EchoServer.Stats();
+        int[] echoed = {0};
+        List<Throwable> echoFailures = new ArrayList<>();
+        try (Scheduler sched = new Scheduler((tid, failure) -> echoFailures.add(failure))) {
+            TaskServerSocket listener = TaskServerSocket.bind(new InetSocketAddress("127.0.0.1", 0), 20);
+            sched.spawn(EchoServer.server(listener, 20, echoStats));
+            for (int id = 0; id < 20; id++) sched.spawn(EchoServer.client(listener.localAddress(), id, 1000, echoed));
+            sched.run();
+        }
+        if (echoed[0] != 20 || !echoFailures.isEmpty() || echoStats.bytesEchoed() != 20_000) {
+            AssertionError e = new AssertionError("EchoServer: " + echoed[0] + " of 20 clients got their echo, "
+                    + echoStats.bytesEchoed() + " bytes echoed, failures: " + echoFailures);
+            echoFailures.forEach(e::addSuppressed);
+            throw e;
+        }
 
         for (String s : skipped) System.out.println("self-check: skipped " + s);
         System.out.println("self-check: every contender agrees (" + Runtime.version() + ")");

@@ -99,12 +99,20 @@ public final class Weaver {
         if (targets.isEmpty()) return new WeaveResult(WeaveResult.Status.UNTOUCHED, classFile, List.of());
         if (verifyOutput) {
             // Bad input is the compiler's problem, not coro's: say so, instead of blaming the output.
-            OutputVerifier.Failure bad = OutputVerifier.verify(cls, targets, hierarchy, List.of());
-            if (bad != null) {
-                return new WeaveResult(WeaveResult.Status.REJECTED, classFile, List.of(CoroutineChecker.diagnostic(cls,
-                        bad.method(), Diagnostic.Code.UNSUPPORTED_CODE, bad.line(),
-                        "the method's bytecode does not verify as compiled, before weaving (a compiler bug?): "
-                                + bad.message())));
+            for (MethodNode m : targets) {
+                OutputVerifier.Failure bad;
+                try {
+                    bad = OutputVerifier.verify(cls, List.of(m), hierarchy, List.of());
+                } catch (WeaveException e) {
+                    return new WeaveResult(WeaveResult.Status.REJECTED, classFile, List.of(CoroutineChecker.diagnostic(
+                            cls, m, e.code, e.line > 0 ? e.line : ControlFlow.firstLine(m), e.getMessage())));
+                }
+                if (bad != null) {
+                    return new WeaveResult(WeaveResult.Status.REJECTED, classFile, List.of(CoroutineChecker.diagnostic(
+                            cls, bad.method(), Diagnostic.Code.UNSUPPORTED_CODE, bad.line(),
+                            "the method's bytecode does not verify as compiled, before weaving (a compiler bug?): "
+                                    + bad.message())));
+                }
             }
         }
 

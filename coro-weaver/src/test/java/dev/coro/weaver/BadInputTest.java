@@ -193,7 +193,7 @@ class BadInputTest {
         });
         Diagnostic d = only(weaver.weave(b));
         assertEquals(Diagnostic.Code.MISSING_CLASS, d.code());
-        assertEquals("Missing.java:7: t.Missing.m(): cannot find class t.MissingB on the classpath: it is needed to"
+        assertEquals("Missing.java:7: t.Missing.m(): cannot find class t.MissingA on the classpath: it is needed to"
                 + " compute stack map frames", d.format());
     }
 }
