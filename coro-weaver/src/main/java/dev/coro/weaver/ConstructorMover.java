@@ -30,9 +30,13 @@ import java.util.Map;
  * and this pass moves the allocation after the arguments:
  *
  * <pre>
- *   ALOAD a; INVOKESTATIC Yield.await; CHECKCAST;
+ *   NEW Pair; POP; ALOAD a; INVOKESTATIC Yield.await; CHECKCAST;
  *   ASTORE t1; ASTORE t0; NEW Pair; DUP; ALOAD t0; ALOAD t1; INVOKESPECIAL Pair.&lt;init&gt;
  * </pre>
+ *
+ * The first {@code NEW ... POP} stays where javac put the allocation: it initialises the class at
+ * the moment Java says (before the arguments are evaluated), and the never-initialised object it
+ * makes is dropped at once (it never runs a constructor, so it has no finalizer to run either).
  *
  * Pre: every suspension point is a {@code Yield} call. Post: no {@code NEW ... <init>} span in code
  * order contains a suspension point. A {@code NEW} whose constructor call cannot be matched (not
@@ -85,8 +89,9 @@ final class ConstructorMover {
             MethodInsnNode init = initOf.get(newInsn);
             AbstractInsnNode dup = newInsn.getNext();
             String type = ((TypeInsnNode) newInsn).desc;
-            insns.remove(dup);
-            insns.remove(newInsn);
+            // NEW initialises the class (its static initializer runs before the arguments are
+            // evaluated, as Java specifies): keep that at the original place, drop the object.
+            insns.set(dup, new InsnNode(Opcodes.POP));
             Type[] args = Type.getArgumentTypes(init.desc);
             int[] slots = new int[args.length];
             int next = m.maxLocals;

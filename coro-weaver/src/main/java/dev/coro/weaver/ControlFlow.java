@@ -50,6 +50,7 @@ final class ControlFlow<V extends Value> {
                 return true;
             }
         };
+        raiseLimits(analyzer);
         Frame<V>[] frames;
         try {
             frames = analyzer.analyze(owner, method);
@@ -66,6 +67,19 @@ final class ControlFlow<V extends Value> {
         }
         return new ControlFlow<>(method, frames, succ, exc);
     }
+
+    /**
+     * ASM's analyzer refuses methods whose frames would take more than a default budget of memory
+     * (a guard against hostile input); a large coroutine (many locals under nested handlers) is
+     * legitimate input well within the JVM's own limits, so the budget is raised to what any method
+     * the JVM accepts (64 KB of code) can need in practice.
+     */
+    static void raiseLimits(Analyzer<?> analyzer) {
+        analyzer.setComputeLimits(MAX_ANALYSIS_BYTES, MAX_ANALYSIS_OPERATIONS);
+    }
+
+    static final int MAX_ANALYSIS_BYTES = 1 << 30;
+    static final long MAX_ANALYSIS_OPERATIONS = 1L << 36;
 
     /** The line of the nearest line-number entry before {@code insn}, or 0. */
     static int lineOf(AbstractInsnNode insn) {

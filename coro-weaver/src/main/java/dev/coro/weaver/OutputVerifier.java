@@ -38,6 +38,7 @@ public final class OutputVerifier {
             List<String> extraClasses) {
         for (MethodNode m : methods) {
             Analyzer<BasicValue> analyzer = new Analyzer<>(new HierarchyVerifier(cls, hierarchy, extraClasses));
+            ControlFlow.raiseLimits(analyzer);
             try {
                 analyzer.analyze(cls.name, m);
             } catch (AnalyzerException e) {

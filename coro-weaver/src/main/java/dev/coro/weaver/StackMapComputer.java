@@ -27,13 +27,19 @@ final class StackMapComputer {
                 throw new IllegalStateException("the weaver must not load classes");
             }
         };
+        // ASM's default budget (10 MB, 10^8 merge operations) refuses large legitimate coroutines:
+        // a hundred live locals under nested handlers; any method the JVM accepts fits in this one.
+        cw.setComputeLimits(ControlFlow.MAX_ANALYSIS_BYTES, ControlFlow.MAX_ANALYSIS_OPERATIONS);
         cw.visit(host.version, host.access, host.name, null, host.superName,
                 host.interfaces.toArray(new String[0]));
-        method.accept(cw);
-        cw.visitEnd();
         byte[] bytes;
         try {
+            method.accept(cw);
+            cw.visitEnd();
             bytes = cw.toByteArray();
+        } catch (org.objectweb.asm.LimitExceededException e) {
+            throw new WeaveException(Diagnostic.Code.UNSUPPORTED_CODE,
+                    "the woven method is too large to compute its stack map frames (" + e.getMessage() + ")");
         } catch (MethodTooLargeException e) {
             throw new WeaveException(Diagnostic.Code.METHOD_TOO_LARGE, "after weaving, the method's code would be "
                     + e.getCodeSize() + " bytes, over the JVM's limit of 65535: split the method");
