@@ -1,0 +1,178 @@
+package dev.coro.fuzz;
+
+import dev.coro.fuzz.Program.Host;
+import dev.coro.fuzz.Program.Method;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * Generates random, terminating, deterministic coroutine programs from a seed.
+ *
+ * <p>A program is one class with 1 to {@code maxCoroutines} {@code @Coroutine} methods
+ * {@code c0..cN} (static or instance, some {@code primed}); {@code c0} is the one the driver runs,
+ * and {@code ci} may delegate to {@code cj} only for {@code j > i}, so delegation always ends. Every
+ * body takes {@code List<String> log} and logs each value it computes, so any difference in what a
+ * body sees shows in the trace.
+ *
+ * <p>This class makes the signatures and the program; {@link BodyGenerator} (statements) and
+ * {@link ExpressionGenerator} (expressions) write each body.
+ *
+ * <p>What bodies contain: locals of every primitive type, {@code String}, {@code Integer}, a mutable
+ * {@code Box}, an enum, {@code int[]}/{@code long[]}/{@code String[]} (always of length 4, indexed
+ * with {@code & 3}); for/while/do/for-each loops (bounded: the counter is advanced in the loop
+ * header, where {@code continue} cannot skip it), labeled and plain break/continue, labeled blocks;
+ * if/else; int, String and enum switches (with fall-through, and arrow form) and switch expressions;
+ * try/catch/finally with yields in every part (catching the program's exceptions, the protocol's
+ * {@code IllegalStateException}, {@code RuntimeException}, {@code Exception} and
+ * {@code CoroutineExit}, which a body may swallow, rethrow or answer by returning);
+ * try-with-resources over a resource that logs its close and may throw from it; conditional throws
+ * and early {@code return Yield.done(...)}. {@code Yield.value}/{@code Yield.await}/{@code Yield.from}
+ * appear inside expressions: arithmetic on every primitive type, compound assignments to locals,
+ * array elements and fields, method and varargs arguments, constructor arguments (nested
+ * {@code new Box(x, Yield.<Integer>await())}), string concatenation, ternaries, short-circuit
+ * conditions, switch selectors, loop conditions and updates, array indices. Sub-coroutines are used
+ * through {@code Yield.from(cj(...))}, {@code Yield.from(List.of(...))}, {@code Yield.from} of a
+ * {@code Coro} typed as {@code Iterable}, and through a handle the body first advances by hand.
+ */
+public final class ProgramGenerator {
+
+    /**
+     * Constructs the generator can leave out, each one where the fuzzer found a bug (docs/fuzzing.md):
+     * while a bug is open, its construct is excluded so that the fuzzer can look for others.
+     */
+    public enum Feature {
+        /**
+         * {@code return Yield.done(r)} inside a {@code try} or {@code catch} whose {@code finally}
+         * suspends (the woven runtime lost {@code r}: FuzzFound#returnThroughYieldingFinally; fixed).
+         */
+        RETURN_THROUGH_YIELDING_FINALLY,
+        /**
+         * A {@code synchronized} block (with no suspension in it) inside a try statement (the weaver
+         * rejected suspensions reachable from the try's handlers: FuzzFound#synchronizedInsideTry; fixed).
+         */
+        SYNCHRONIZED_INSIDE_TRY,
+        /**
+         * {@code new K(...)} of a class whose static initializer logs, with arguments that may suspend
+         * (the woven code initialised K after the suspension, Java before it:
+         * FuzzFound#classInitialisedBeforeConstructorArgumentsSuspend; fixed).
+         */
+        CLASS_INIT_IN_SUSPENDING_NEW
+    }
+
+    /** Sizes and exclusions. */
+    public record Options(int maxCoroutines, int maxStatements, int maxDepth, Set<Feature> excluded) {
+        public static Options defaults() {
+            return new Options(4, 36, 4, EnumSet.noneOf(Feature.class));
+        }
+
+        public Options excluding(Set<Feature> features) {
+            Set<Feature> all = features.isEmpty() ? EnumSet.noneOf(Feature.class) : EnumSet.copyOf(features);
+            all.addAll(excluded);
+            return new Options(maxCoroutines, maxStatements, maxDepth, all);
+        }
+    }
+
+    private final Options options;
+
+    public ProgramGenerator(Options options) {
+        this.options = options;
+    }
+
+    /** The program of {@code seed}, as class {@code className}. */
+    public Program generate(long seed, String className) {
+        Random r = new Random(seed);
+        int n = 1 + r.nextInt(options.maxCoroutines());
+        List<Sig> sigs = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            boolean recursive = r.nextInt(8) == 0;
+            int np = r.nextInt(4);
+            List<Ty> ps = new ArrayList<>();
+            if (recursive) ps.add(Ty.INT); // p0 bounds the depth of self-delegation
+            for (int p = 0; p < np; p++) ps.add(PARAM_TYPES[r.nextInt(PARAM_TYPES.length)]);
+            boolean varargs = !ps.isEmpty() && ps.get(ps.size() - 1) == Ty.INT_ARR && r.nextBoolean();
+            int h = r.nextInt(12);
+            Host host = h < 6 ? Host.STATIC : h < 9 ? Host.INSTANCE : h < 11 ? Host.DEFAULT : Host.INTERFACE_STATIC;
+            sigs.add(new Sig("c" + i, host, varargs, recursive, r.nextInt(i == 0 ? 12 : 6) == 0,
+                    r.nextBoolean() ? Ty.INTEGER : Ty.STRING, ps));
+        }
+        // The top coroutine's arguments: literals only (start() is not a coroutine).
+        BodyGenerator top = new BodyGenerator(r, sigs.get(0), List.of(), options, className);
+        top.noYield = true;
+        String startCall = top.call(sigs.get(0), true);
+        Program p = new Program(seed, className, startCall);
+        for (int i = 0; i < n; i++) {
+            Sig s = sigs.get(i);
+            List<String> params = new ArrayList<>();
+            for (int k = 0; k < s.params.size(); k++) params.add(s.params.get(k).java + " p" + k);
+            Method m = new Method(s.name, s.host, s.varargs, s.primed, s.result.java, params);
+            int budget = i == 0 ? 8 + r.nextInt(options.maxStatements()) : 3 + r.nextInt(Math.max(2, options.maxStatements() / 2));
+            new BodyGenerator(r, s, sigs.subList(i + 1, n), options, className).body(m.body, budget);
+            p.methods.add(m);
+        }
+        return p;
+    }
+
+    // ------------------------------------------------------------------------------ types
+
+    /** The types of locals and expressions. */
+    enum Ty {
+        INT("int"), LONG("long"), DOUBLE("double"), FLOAT("float"), SHORT("short"), BYTE("byte"), CHAR("char"),
+        BOOLEAN("boolean"), STRING("String"), INTEGER("Integer"), BOX("Box"), ENUM("E"), INT_ARR("int[]"),
+        LONG_ARR("long[]"), STR_ARR("String[]"), OBJECT("Object"),
+        /** A String or a StringBuilder: locals whose class differs by path, merged as an interface. */
+        CHARSEQ("CharSequence"),
+        /** An Integer, Long or Double: merged as an abstract class. */
+        NUMBER("Number"),
+        /** A catch parameter (logged through {@code Fz.d}). */
+        THROWABLE("Throwable"),
+        /** A try-with-resources variable. */
+        RESOURCE("Res");
+
+        final String java;
+
+        Ty(String java) {
+            this.java = java;
+        }
+
+        boolean isArray() {
+            return this == INT_ARR || this == LONG_ARR || this == STR_ARR;
+        }
+
+        boolean isNumeric() {
+            return this == INT || this == LONG || this == DOUBLE || this == FLOAT || this == SHORT || this == BYTE
+                    || this == CHAR;
+        }
+
+        Ty element() {
+            return this == INT_ARR ? INT : this == LONG_ARR ? LONG : STRING;
+        }
+    }
+
+    private static final Ty[] PARAM_TYPES = {Ty.INT, Ty.INT, Ty.LONG, Ty.STRING, Ty.INTEGER, Ty.DOUBLE, Ty.BOOLEAN,
+            Ty.INT_ARR, Ty.BOX, Ty.CHAR};
+    /** Types a local may be declared with, weighted by repetition. */
+    static final Ty[] LOCAL_TYPES = {Ty.INT, Ty.INT, Ty.INT, Ty.INT, Ty.LONG, Ty.LONG, Ty.DOUBLE, Ty.FLOAT,
+            Ty.SHORT, Ty.BYTE, Ty.CHAR, Ty.BOOLEAN, Ty.STRING, Ty.STRING, Ty.STRING, Ty.INTEGER, Ty.INTEGER, Ty.BOX,
+            Ty.BOX, Ty.ENUM, Ty.INT_ARR, Ty.LONG_ARR, Ty.STR_ARR, Ty.CHARSEQ, Ty.NUMBER};
+    /** Types whose values may be yielded (all print deterministically). */
+    static final Ty[] YIELDABLE = {Ty.INT, Ty.INT, Ty.INT, Ty.LONG, Ty.DOUBLE, Ty.STRING, Ty.STRING,
+            Ty.INTEGER, Ty.BOX, Ty.ENUM, Ty.CHAR, Ty.BOOLEAN, Ty.FLOAT, Ty.SHORT, Ty.BYTE, Ty.CHARSEQ, Ty.NUMBER};
+
+    /** A coroutine's signature. */
+    record Sig(String name, Host host, boolean varargs, boolean recursive, boolean primed, Ty result, List<Ty> params) {
+        /** Whether the body can use the field {@code acc} (and call the class's instance coroutines on this). */
+        boolean hasAcc() {
+            return host == Host.INSTANCE;
+        }
+    }
+
+    /** A local in scope. */
+    record Var(String name, Ty type, boolean mutable) {}
+
+    /** Something break/continue can target. */
+    record Target(String label, boolean loop) {}
+}
