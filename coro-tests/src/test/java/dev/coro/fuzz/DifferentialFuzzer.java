@@ -61,6 +61,8 @@ public final class DifferentialFuzzer {
     private ExecutorService runner = newRunner();
     /** How long minimising one failure may take. */
     long minimiseSeconds = 120;
+    /** Told of each failure as soon as it is minimised (a soak writes its report at once). */
+    java.util.function.Consumer<Failure> onFailure = f -> {};
     /** What the reference run gets instead of the driver's calls: for the self-test, which plants a difference. */
     java.util.function.UnaryOperator<List<Op>> referenceOps = ops -> ops;
     /** Time spent in javac (the rest is generating, weaving and running). */
@@ -163,7 +165,9 @@ public final class DifferentialFuzzer {
                     known.add(p.seed());
                     if (progress != null) progress.println("fuzz: program seed " + p.seed() + ": known problem: " + problem);
                 } else {
-                    failures.add(minimiseAndReport(p, ops, o));
+                    Failure f = minimiseAndReport(p, ops, o);
+                    failures.add(f);
+                    onFailure.accept(f);
                 }
             }
             loaders.close();

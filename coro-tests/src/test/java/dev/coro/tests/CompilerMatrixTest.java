@@ -37,6 +37,8 @@ class CompilerMatrixTest {
     private static final List<Path> HARNESS = List.of(Path.of("src/test/java/dev/coro/harness/Expect.java"),
             Path.of("src/test/java/dev/coro/harness/Trace.java"));
 
+    private static final Path FUZZ_LIB = Path.of("src/test/java/dev/coro/fuzz/lib");
+
     @TempDir
     Path out;
 
@@ -82,6 +84,10 @@ class CompilerMatrixTest {
             assertTrue(compiled.size() >= 5, title + " compiled only " + compiled);
         } else {
             List<Path> files = new ArrayList<>(HARNESS);
+            // FuzzFound's fixtures are cut-down generated programs and call the fuzzer's helpers.
+            try (Stream<Path> s = Files.list(FUZZ_LIB)) {
+                s.filter(p -> p.toString().endsWith(".java")).sorted().forEach(files::add);
+            }
             files.addAll(fixtures);
             String errors = compiler.compile(files, dir);
             assertEquals(null, errors, title + " failed to compile the fixtures");

@@ -15,8 +15,14 @@ import org.objectweb.asm.tree.MethodNode;
 final class StackMapComputer {
     private StackMapComputer() {}
 
-    static MethodNode compute(ClassNode host, MethodNode method, ClassHierarchy hierarchy) {
-        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES) {
+    /**
+     * A ClassWriter that takes common superclasses from {@code hierarchy}, never loads a class, and
+     * has budgets large enough for any method the JVM accepts. The weaver's final writer needs this
+     * too: a woven method over 32 KB has branches that need GOTO_W, and toByteArray() then re-reads
+     * the class and recomputes frames around the expanded instructions with the writer's own limits.
+     */
+    static ClassWriter writer(int flags, ClassHierarchy hierarchy) {
+        ClassWriter cw = new ClassWriter(flags) {
             @Override
             protected String getCommonSuperClass(String a, String b) {
                 return hierarchy.commonSuperClass(a, b);
@@ -30,6 +36,11 @@ final class StackMapComputer {
         // ASM's default budget (10 MB, 10^8 merge operations) refuses large legitimate coroutines:
         // a hundred live locals under nested handlers; any method the JVM accepts fits in this one.
         cw.setComputeLimits(ControlFlow.MAX_ANALYSIS_BYTES, ControlFlow.MAX_ANALYSIS_OPERATIONS);
+        return cw;
+    }
+
+    static MethodNode compute(ClassNode host, MethodNode method, ClassHierarchy hierarchy) {
+        ClassWriter cw = writer(ClassWriter.COMPUTE_FRAMES, hierarchy);
         cw.visit(host.version, host.access, host.name, null, host.superName,
                 host.interfaces.toArray(new String[0]));
         byte[] bytes;

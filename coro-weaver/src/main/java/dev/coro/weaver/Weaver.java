@@ -154,10 +154,13 @@ public final class Weaver {
 
         if (cls.invisibleAnnotations == null) cls.invisibleAnnotations = new ArrayList<>();
         cls.invisibleAnnotations.add(new AnnotationNode(Names.WOVEN_DESC));
-        ClassWriter cw = new ClassWriter(0);
+        ClassWriter cw = StackMapComputer.writer(0, hierarchy);
         try {
             cls.accept(cw);
             return new WeaveResult(WeaveResult.Status.WOVEN, cw.toByteArray(), List.of());
+        } catch (org.objectweb.asm.LimitExceededException e) {
+            throw new WeaveException(Diagnostic.Code.UNSUPPORTED_CODE,
+                    "a woven method is too large to compute its stack map frames (" + e.getMessage() + ")");
         } catch (MethodTooLargeException e) {
             throw new WeaveException(Diagnostic.Code.METHOD_TOO_LARGE, "after weaving, method " + e.getMethodName()
                     + " would be " + e.getCodeSize() + " bytes, over the JVM's limit of 65535");
