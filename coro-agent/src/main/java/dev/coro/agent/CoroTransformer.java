@@ -31,7 +31,8 @@ final class CoroTransformer implements ClassFileTransformer {
     }
 
     /**
-     * The agent's own classes, the weaver and the runtime are never woven, and are skipped by name
+     * The agent's own classes, the weaver, the API ({@code dev.coro.Yield} and its package) and the
+     * runtime are never woven, and are skipped by name
      * before anything else runs: the weaver's classes load lazily, from inside {@link #transform},
      * and must not need the weaver to be defined (that would be a ClassCircularityError). Nothing
      * is loaded eagerly at start-up, so an application without coroutines pays only for the
@@ -39,7 +40,7 @@ final class CoroTransformer implements ClassFileTransformer {
      */
     private static boolean isCoroInternal(String className) {
         return className != null && (className.startsWith("dev/coro/agent/") || className.startsWith("dev/coro/weaver/")
-                || className.startsWith("dev/coro/internal/"));
+                || className.startsWith("dev/coro/internal/") || Weaver.isCoroApi(className));
     }
 
     @Override

@@ -48,4 +48,20 @@ class AgentOptionsTest {
                 + " @dev.coro.Coroutine and run with -javaagent:coro-agent.jar or build with the coro-maven-plugin\n"),
                 out.stdout());
     }
+
+    @Test
+    void codeLeftUnwovenThrowsAtItsYieldAndTheAgentNeverWeavesCorosOwnApi() throws Exception {
+        // Running unwoven code loads dev.coro.Yield, whose bodies call its own internals: the agent must
+        // pass it through silently, printing only the user's diagnostics.
+        Fork.Output out = Fork.run(null, List.of("-javaagent:" + Fork.agentJar()), Fork.testClasspath(),
+                "dev.coro.harness.CallStatic", "dev.coro.rejects.AwaitInPlainMethod", "plain", "1");
+        assertEquals(0, out.exitCode(), out.stderr());
+        assertEquals("coro: AwaitInPlainMethod.java:9: dev.coro.rejects.AwaitInPlainMethod.plain(): Yield.await"
+                + " outside a @Coroutine method\n"
+                + "coro: dev.coro.rejects.AwaitInPlainMethod was left unwoven\n", out.stderr());
+        assertEquals("escaped java.lang.IllegalStateException: Yield.await() called in"
+                + " dev.coro.rejects.AwaitInPlainMethod.plain, which was not woven into a coroutine: annotate the"
+                + " method with @dev.coro.Coroutine and run with -javaagent:coro-agent.jar or build with the"
+                + " coro-maven-plugin\n", out.stdout());
+    }
 }

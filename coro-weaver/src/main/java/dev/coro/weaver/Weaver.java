@@ -55,6 +55,20 @@ public final class Weaver {
         }
     }
 
+    /** coro-api's public classes, by internal name (user classes may share their package). */
+    private static final Set<String> API_CLASSES = Set.of("dev/coro/Yield", "dev/coro/Coro", "dev/coro/Coro$State",
+            "dev/coro/Coroutine", "dev/coro/StopIteration", "dev/coro/CoroutineExit");
+
+    /**
+     * True for coro's own API and runtime ({@code dev/coro/Yield}, {@code dev/coro/Coro}, ...,
+     * {@code dev/coro/internal/...}): their bodies call {@code Yield}'s internals by design, and they
+     * are never woven. (Unwoven user code loads {@code Yield}, so the agent sees it.) Other classes
+     * in package {@code dev.coro} are the user's, and woven as any other.
+     */
+    public static boolean isCoroApi(String internalName) {
+        return API_CLASSES.contains(internalName) || internalName.startsWith("dev/coro/internal/");
+    }
+
     public WeaveResult weave(byte[] classFile) {
         String className = guessName(classFile);
         try {
@@ -88,6 +102,7 @@ public final class Weaver {
             throw new WeaveException(Diagnostic.Code.BAD_CLASS_FILE, "corrupt class file: " + e);
         }
         hierarchy.register(cls.name, cls.superName, cls.interfaces, cls.access);
+        if (isCoroApi(cls.name)) return new WeaveResult(WeaveResult.Status.UNTOUCHED, classFile, List.of());
 
         List<Diagnostic> problems = CoroutineChecker.check(cls, hierarchy);
         if (!problems.isEmpty()) return new WeaveResult(WeaveResult.Status.REJECTED, classFile, List.copyOf(problems));

@@ -53,6 +53,25 @@ class BadInputTest {
     }
 
     @Test
+    void corosOwnApiIsNeverWoven() throws Exception {
+        // Yield's bodies call Yield.notWoven and Coro's call the runtime: checked as user code they
+        // would be "Yield outside a @Coroutine method". They are passed through as they are.
+        for (Class<?> api : List.of(dev.coro.Yield.class, dev.coro.Coro.class, dev.coro.Coroutine.class)) {
+            byte[] bytes = bytesOf(api);
+            WeaveResult r = weaver.weave(bytes);
+            assertEquals(WeaveResult.Status.UNTOUCHED, r.status(), api.getName());
+            assertEquals(List.of(), r.diagnostics(), api.getName());
+            assertSame(bytes, r.bytes());
+        }
+        assertTrue(Weaver.isCoroApi("dev/coro/Yield"));
+        assertTrue(Weaver.isCoroApi("dev/coro/internal/CoroFrame"));
+        assertTrue(Weaver.isCoroApi("dev/coro/Coro$State"));
+        assertFalse(Weaver.isCoroApi("dev/coro/examples/Seed"), "a user's class under dev.coro is woven");
+        assertFalse(Weaver.isCoroApi("dev/coro/MyCoroutines"), "a user's class in package dev.coro is woven");
+        assertFalse(Weaver.isCoroApi("dev/corona/Yield"));
+    }
+
+    @Test
     void notAClassFile() {
         Diagnostic d = only(weaver.weave("not a class".getBytes()));
         assertEquals(Diagnostic.Code.BAD_CLASS_FILE, d.code());
