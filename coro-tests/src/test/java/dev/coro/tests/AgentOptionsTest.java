@@ -64,4 +64,25 @@ class AgentOptionsTest {
                 + " method with @dev.coro.Coroutine and run with -javaagent:coro-agent.jar or build with the"
                 + " coro-maven-plugin\n", out.stdout());
     }
+
+    @Test
+    void theAgentJarAloneSuppliesTheRuntime() throws Exception {
+        // The same program, once with coro-api on the class path and once with only the agent jar.
+        String api = Fork.apiJar().toString();
+        List<String> rest = new java.util.ArrayList<>();
+        for (String p : Fork.testClasspath().split(java.io.File.pathSeparator)) {
+            if (!p.equals(api) && !p.endsWith("coro-api/target/classes")) rest.add(p);
+        }
+        assertEquals(Fork.testClasspath().split(java.io.File.pathSeparator).length - 1, rest.size(),
+                "coro-api is on the test class path exactly once: " + Fork.testClasspath());
+        List<String> agent = List.of("-javaagent:" + Fork.agentJar());
+        Fork.Output with = Fork.run(null, agent, Fork.testClasspath(), "dev.coro.harness.ForkMain",
+                "dev.coro.fixtures.Seeds");
+        Fork.Output without = Fork.run(null, agent, String.join(java.io.File.pathSeparator, rest),
+                "dev.coro.harness.ForkMain", "dev.coro.fixtures.Seeds");
+        assertEquals(0, without.exitCode(), without.stderr());
+        assertEquals("", without.stderr());
+        assertTrue(without.stdout().contains("next -> 514229\n"), without.stdout());
+        assertEquals(with.stdout(), without.stdout());
+    }
 }
