@@ -19,7 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Every fixture scenario, woven by the real agent jar in a forked JVM ({@code java -javaagent:...}),
- * on the JDK running the build and on JDK 25 when it is installed.
+ * on the JDK running the build and on JDK 25 when it is installed. The JVM verifies every class it
+ * loads ({@code -Xverify:all}: the JDK's own too, not only the application's, which it always checks).
  */
 class WovenByAgentTest {
 
@@ -36,7 +37,7 @@ class WovenByAgentTest {
     }
 
     private List<DynamicNode> runAll(String javaHome) throws Exception {
-        Fork.Output out = Fork.run(javaHome, List.of("-javaagent:" + Fork.agentJar()), Fork.testClasspath(),
+        Fork.Output out = Fork.run(javaHome, List.of("-Xverify:all", "-javaagent:" + Fork.agentJar()), Fork.testClasspath(),
                 ForkMain.class.getName(), "dev.coro.fixtures");
         assertEquals("", out.stderr(), "the agent reported problems");
         assertEquals(0, out.exitCode(), out.stdout());
