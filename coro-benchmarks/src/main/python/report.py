@@ -90,6 +90,35 @@ KOTLIN = {"A": ["GeneratorBench.kotlinSequence", "GeneratorBench.kotlinBest", "G
           "D": ["PipelineBench.kotlin", "PipelineBench.kotlinBest"]}
 
 
+WHY_MISSES = """\
+### Why the misses, and what would close them
+
+- **(A) 4× ahead of Kotlin at its best.** The target was set from Kotlin at 9–11 ns per `next()`, measured
+  before coro existed. Here Kotlin's raw `createCoroutineUnintercepted` + `resume`, with the value in a field,
+  runs *below* the hand-written `Iterator<Long>` (see (A)): nothing can be 4× faster than a contender that is
+  already past the hand-written limit. coro's own field spelling beats it; the headline row pays what the
+  `Iterator<Long>` protocol pays (a boxed `Long` per value) and sits at the hand-written baseline. Closing
+  the gap would take a primitive path (a `nextLong()` that never boxes), which the API does not have.
+- **(B) 1.5× ahead of Kotlin at its best; within 1.3× of hand-written on JDK 25.** Every `send` does what
+  Python's does: the `CREATED`/non-null check, the re-entry guard (`label = RUNNING` before the body runs),
+  the delegation check, `StopIteration` when the body returns. Kotlin's raw `resume` does none of it, and a
+  hand-written consumer is a field write and a `switch`. That is about 1 ns a call; the JDK 25 figure has a
+  wide p25–p75 besides. What would close it: emit that fast path into each frame class, so the JIT sees a
+  small monomorphic body per coroutine, and fold the delegation check into `label` (one load decides).
+- **(C) create and run to the first suspension.** Creating alone is one allocation (an `invokedynamic` linked to the
+  frame's constructor) and lands near 2× of `new FibIterator()`, with allocation-heavy noise on both; the first `next()` costs several ns more than the
+  hand-written iterator's. Not yet explained: these machines report hardware counters as "not supported",
+  so JMH's `perfasm` cannot show where the time goes.
+- **(D) the pipeline within 1.5×.** Three `send`s per item, each paying the bookkeeping of (B); hand-written
+  stages call each other's methods directly. The same two changes as (B) would close most of it.
+- **(F) the agent under 5% of start-up.** A no-op agent (its transformer returns null) already costs about as
+  much as the target, and the spread between rounds is larger than the target itself. The agent's own work
+  per class that mentions no coroutine is the constant-pool gate, about 1 µs (the gate rows above): about
+  10 ms for 10,000 classes, under 1% of the start-up. An agent jar whose transformer skips even the gate
+  measured the same as coro's within the noise (17.1% against 15.8% over no agent, 10 rounds each,
+  JDK 17, 2 December 2026). A quiet machine and more rounds would say whether anything is left to close.
+"""
+
 OTHER_WEAVERS = """\
 All woven at build time in `coro-benchmarks`, after coro's own plugin, and checked by the self-check before timing.
 
@@ -812,6 +841,7 @@ def main():
         md.append(f"| {name} | " + " | ".join(
             (("✅ " if c[1] else "❌ " if c[1] is False else "") + c[0]) for c in (cells.get(j, ("—", None)) for j in res.jdks)) + " |")
     md.append("")
+    md.append(WHY_MISSES)
 
     md.append("## (A) Generator: one Fibonacci number (mod 2⁶⁴) per `next()`\n")
     md.append(timing_table(res, A_ROWS, "A"))
