@@ -29,6 +29,7 @@ public final class CoroAgent {
             System.err.println("coro: " + e.getMessage());
             throw e;
         }
+        CoroTransformer.primeGate();
         inst.addTransformer(new CoroTransformer(options), false);
         if (options.verbose()) System.err.println("coro: agent installed (" + options + ")");
     }

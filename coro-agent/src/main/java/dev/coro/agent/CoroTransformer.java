@@ -31,6 +31,26 @@ final class CoroTransformer implements ClassFileTransformer {
     }
 
     /**
+     * Runs the path every class takes (the name check and the constant-pool gate) once on a real
+     * class file before the transformer is registered, so the classes it needs are loaded now. Loaded
+     * for the first time from inside {@link #transform}, one of them could need the very class being
+     * transformed: attached to a running JVM, the first class offered was
+     * {@code java.lang.IndexOutOfBoundsException}, and loading the gate from there failed with a
+     * ClassCircularityError. This loads only what the first transform would load anyway; the weaver
+     * proper still loads when a class first needs weaving.
+     */
+    static void primeGate() {
+        try (java.io.InputStream in = CoroTransformer.class.getResourceAsStream("CoroTransformer.class")) {
+            byte[] own = in == null ? new byte[0] : in.readAllBytes();
+            if (isCoroInternal("dev/coro/agent/CoroTransformer") && Weaver.needsWeaving(own)) {
+                throw new IllegalStateException("the coro agent's own class file looks like it needs weaving");
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /**
      * The agent's own classes, the weaver, the API ({@code dev.coro.Yield} and its package) and the
      * runtime are never woven, and are skipped by name
      * before anything else runs: the weaver's classes load lazily, from inside {@link #transform},

@@ -85,4 +85,21 @@ class AgentOptionsTest {
         assertTrue(without.stdout().contains("next -> 514229\n"), without.stdout());
         assertEquals(with.stdout(), without.stdout());
     }
+
+    @Test
+    void attachedToARunningJvmItWeavesWhatLoadsAfterwards() throws Exception {
+        // Byte Buddy attaches the jar to the running JVM (agentmain): same traces as -javaagent at launch.
+        String[] fixtures = {"dev.coro.fixtures.Seeds", "dev.coro.fixtures.YieldFromBasics"};
+        Fork.Output atLaunch = Fork.run(null, List.of("-javaagent:" + Fork.agentJar()), Fork.testClasspath(),
+                "dev.coro.harness.ForkMain", fixtures);
+        List<String> args = new java.util.ArrayList<>(List.of(Fork.agentJar().toString()));
+        args.addAll(List.of(fixtures));
+        Fork.Output attached = Fork.run(null, List.of("-Djdk.attach.allowAttachSelf=true", "-XX:+EnableDynamicAgentLoading"),
+                Fork.testClasspath(), "dev.coro.harness.AttachThenRun", args.toArray(new String[0]));
+        assertEquals(0, attached.exitCode(), attached.stderr());
+        assertEquals("", attached.stderr());
+        assertTrue(attached.stdout().contains("### dev.coro.fixtures.Seeds#"), attached.stdout());
+        assertTrue(attached.stdout().contains("next -> 514229\n"), attached.stdout());
+        assertEquals(atLaunch.stdout(), attached.stdout());
+    }
 }
