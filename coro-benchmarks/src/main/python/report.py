@@ -90,34 +90,65 @@ KOTLIN = {"A": ["GeneratorBench.kotlinSequence", "GeneratorBench.kotlinBest", "G
           "D": ["PipelineBench.kotlin", "PipelineBench.kotlinBest"]}
 
 
-WHY_MISSES = """\
-### Why the misses, and what would close them
+# Why a target misses, and what would close it: printed under the targets table for each target (by the
+# start of its name) that this run missed on some JDK.
+WHY_MISSES = [
+    ("(A) coro ≥ 4× faster than Kotlin at its best",
+     "The target was set from Kotlin at 9–11 ns per `next()`, measured before coro existed. Kotlin's raw "
+     "`createCoroutineUnintercepted` + `resume` with the value in a field runs well below the hand-written "
+     "`Iterator<Long>` here (see (A)), because it never boxes: nothing that hands out a boxed `Long` per value, as "
+     "`Iterator<Long>` and `Coro<Long, …>` do, can be 4× faster than it. The headline row pays for that box, as the "
+     "hand-written baseline does, and sits at the baseline. Closing it would need a primitive path (a `nextLong()` "
+     "that never boxes), which the API does not have."),
+    ("(A) … with coro's faster spelling",
+     "coro with the value in a field is ahead of Kotlin at its best, but not 4×: both are then a field write, a "
+     "`switch` and a return, plus the protocol's state checks on coro's side. 4× would put coro under half a "
+     "nanosecond per resume."),
+    ("(B) coro within 1.3× of hand-written",
+     "Every `send` does what Python's does: the `CREATED`/non-null check, the re-entry guard (`label = RUNNING` "
+     "before the body runs), the delegation check, `StopIteration` when the body returns. A hand-written consumer "
+     "is a field write and a `switch`. That is about 1 ns a call, and it varies between runs (1.02–1.72× over the "
+     "runs so far). What would close it: emit that fast path into each frame class, so the JIT sees a small "
+     "monomorphic body per coroutine, and fold the delegation check into `label` (one load decides)."),
+    ("(B) coro ≥ 1.5× faster than Kotlin at its best",
+     "Kotlin's best here is its raw `resume` with the values in fields: no box, no protocol. coro's headline row "
+     "boxes the `Long` it is sent and the one it yields, as the API's generic types ask, and does the protocol "
+     "checks of `send`. A primitive spelling would be needed to be ahead by 1.5×."),
+    ("(C) creation within 2×",
+     "Creating is one allocation through an `invokedynamic` linked to the frame's constructor; it is near the "
+     "hand-written `new` and allocation-heavy, so its figures move with the GC between runs."),
+    ("(C) … create and run to the first suspension",
+     "The first `next()` costs a few ns more than the hand-written iterator's. Not explained yet: these machines "
+     "report hardware counters as \"not supported\", so JMH's `perfasm` cannot show where the time goes."),
+    ("(D) pipeline within 1.5× of hand-written",
+     "Three `send`s per item, each paying the protocol's bookkeeping (see (B)); hand-written stages call each "
+     "other's methods directly. coro's pipeline has been ahead of Kotlin's best in the runs so far. Emitting the `send` fast path into "
+     "each frame class, and one load deciding it, would close most of it."),
+    ("(E) depth 10,000 within 2× of depth 1",
+     "A resume goes straight to the innermost coroutine of the chain (cached at the root); a miss would be noise or "
+     "a regression of that cache."),
+    ("(F) agent adds < 5% start-up",
+     "A no-op agent (its transformer returns null) already costs about as much as the target, and the spread "
+     "between rounds is larger than the target itself. The agent's own work per class that mentions no coroutine "
+     "is the constant-pool gate, about 1 µs (the gate rows below): about 10 ms for 10,000 classes, under 1% of the "
+     "start-up. An agent jar whose transformer skipped even the gate measured the same as coro's within the noise "
+     "(+17.1% against +15.8% over no agent, 10 rounds each, JDK 17, 2 December 2026). A quiet machine and more "
+     "rounds would say whether anything is left to close."),
+]
 
-- **(A) 4× ahead of Kotlin at its best.** The target was set from Kotlin at 9–11 ns per `next()`, measured
-  before coro existed. Here Kotlin's raw `createCoroutineUnintercepted` + `resume`, with the value in a field,
-  runs *below* the hand-written `Iterator<Long>` (see (A)): nothing can be 4× faster than a contender that is
-  already past the hand-written limit. coro's own field spelling beats it; the headline row pays what the
-  `Iterator<Long>` protocol pays (a boxed `Long` per value) and sits at the hand-written baseline. Closing
-  the gap would take a primitive path (a `nextLong()` that never boxes), which the API does not have.
-- **(B) 1.5× ahead of Kotlin at its best; within 1.3× of hand-written on JDK 25.** Every `send` does what
-  Python's does: the `CREATED`/non-null check, the re-entry guard (`label = RUNNING` before the body runs),
-  the delegation check, `StopIteration` when the body returns. Kotlin's raw `resume` does none of it, and a
-  hand-written consumer is a field write and a `switch`. That is about 1 ns a call; the JDK 25 figure has a
-  wide p25–p75 besides. What would close it: emit that fast path into each frame class, so the JIT sees a
-  small monomorphic body per coroutine, and fold the delegation check into `label` (one load decides).
-- **(C) create and run to the first suspension.** Creating alone is one allocation (an `invokedynamic` linked to the
-  frame's constructor) and lands near 2× of `new FibIterator()`, with allocation-heavy noise on both; the first `next()` costs several ns more than the
-  hand-written iterator's. Not yet explained: these machines report hardware counters as "not supported",
-  so JMH's `perfasm` cannot show where the time goes.
-- **(D) the pipeline within 1.5×.** Three `send`s per item, each paying the bookkeeping of (B); hand-written
-  stages call each other's methods directly. The same two changes as (B) would close most of it.
-- **(F) the agent under 5% of start-up.** A no-op agent (its transformer returns null) already costs about as
-  much as the target, and the spread between rounds is larger than the target itself. The agent's own work
-  per class that mentions no coroutine is the constant-pool gate, about 1 µs (the gate rows above): about
-  10 ms for 10,000 classes, under 1% of the start-up. An agent jar whose transformer skips even the gate
-  measured the same as coro's within the noise (17.1% against 15.8% over no agent, 10 rounds each,
-  JDK 17, 2 December 2026). A quiet machine and more rounds would say whether anything is left to close.
-"""
+
+def why_misses(rows):
+    out = []
+    for name, cells in rows:
+        if not any(c[1] is False for c in cells.values()):
+            continue
+        for prefix, why in WHY_MISSES:
+            if name.startswith(prefix):
+                out.append(f"- **{name}.** {why}")
+    if not out:
+        return ""
+    return "### Why the misses, and what would close them\n\n" + "\n".join(out) + "\n"
+
 
 OTHER_WEAVERS = """\
 All woven at build time in `coro-benchmarks`, after coro's own plugin, and checked by the self-check before timing.
@@ -837,11 +868,12 @@ def main():
     md.append("## Targets\n")
     md.append("| target | " + " | ".join(f"JDK {j}" for j in res.jdks) + " |")
     md.append("| --- | " + " | ".join("---" for _ in res.jdks) + " |")
-    for name, cells in targets(res):
+    target_rows = targets(res)
+    for name, cells in target_rows:
         md.append(f"| {name} | " + " | ".join(
             (("✅ " if c[1] else "❌ " if c[1] is False else "") + c[0]) for c in (cells.get(j, ("—", None)) for j in res.jdks)) + " |")
     md.append("")
-    md.append(WHY_MISSES)
+    md.append(why_misses(target_rows))
 
     md.append("## (A) Generator: one Fibonacci number (mod 2⁶⁴) per `next()`\n")
     md.append(timing_table(res, A_ROWS, "A"))
