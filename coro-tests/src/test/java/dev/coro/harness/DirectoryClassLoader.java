@@ -9,25 +9,12 @@ import java.nio.file.Path;
  * Loads the classes of one package child-first from a directory of class files, as they are, with
  * no weaver anywhere: for classes woven at build time. Everything else comes from the parent.
  */
-public final class DirectoryClassLoader extends ClassLoader {
+public final class DirectoryClassLoader extends ChildFirstClassLoader {
     private final Path root;
-    private final String prefix;
 
     public DirectoryClassLoader(ClassLoader parent, Path root, String packagePrefix) {
-        super(parent);
+        super(parent, java.util.List.of(packagePrefix));
         this.root = root;
-        this.prefix = packagePrefix;
-    }
-
-    @Override
-    protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-        if (!name.startsWith(prefix)) return super.loadClass(name, resolve);
-        synchronized (getClassLoadingLock(name)) {
-            Class<?> c = findLoadedClass(name);
-            if (c == null) c = findClass(name);
-            if (resolve) resolveClass(c);
-            return c;
-        }
     }
 
     @Override

@@ -23,8 +23,7 @@ import java.util.List;
  * the agent does at class-load time. Every woven class (and every frame class it embeds) is checked
  * with ASM's verifier, and weaving it a second time must change nothing.
  */
-public final class WeavingClassLoader extends ClassLoader {
-    private final List<String> prefixes;
+public final class WeavingClassLoader extends ChildFirstClassLoader {
     private final Weaver weaver;
     private final ClassHierarchy hierarchy;
     private final List<Diagnostic> diagnostics = new ArrayList<>();
@@ -34,8 +33,7 @@ public final class WeavingClassLoader extends ClassLoader {
     private final java.util.function.Function<String, InputStream> source;
 
     public WeavingClassLoader(ClassLoader parent, String... packagePrefixes) {
-        super(parent);
-        this.prefixes = List.of(packagePrefixes);
+        super(parent, List.of(packagePrefixes));
         this.hierarchy = ClassHierarchy.ofClassLoader(parent);
         this.weaver = new Weaver(hierarchy);
         this.source = parent::getResourceAsStream;
@@ -43,8 +41,7 @@ public final class WeavingClassLoader extends ClassLoader {
 
     /** Weaves the classes of {@code packagePrefix} found under {@code root} (javac's output directory). */
     public WeavingClassLoader(ClassLoader parent, java.nio.file.Path root, String packagePrefix) {
-        super(parent);
-        this.prefixes = List.of(packagePrefix);
+        super(parent, List.of(packagePrefix));
         this.source = resource -> {
             try {
                 java.nio.file.Path p = root.resolve(resource);
@@ -67,17 +64,6 @@ public final class WeavingClassLoader extends ClassLoader {
 
     public List<String> wovenClasses() {
         return woven;
-    }
-
-    @Override
-    protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-        if (prefixes.stream().noneMatch(name::startsWith)) return super.loadClass(name, resolve);
-        synchronized (getClassLoadingLock(name)) {
-            Class<?> c = findLoadedClass(name);
-            if (c == null) c = findClass(name);
-            if (resolve) resolveClass(c);
-            return c;
-        }
     }
 
     @Override

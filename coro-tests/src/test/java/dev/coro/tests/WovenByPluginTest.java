@@ -1,16 +1,13 @@
 package dev.coro.tests;
 
 import dev.coro.harness.DirectoryClassLoader;
-import dev.coro.harness.Expect;
+import dev.coro.harness.ScenarioTests;
 import dev.coro.harness.Scenarios;
 import dev.coro.weaver.Weaver;
-import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
-import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
-import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -74,15 +71,7 @@ class WovenByPluginTest {
         for (String name : Scenarios.fixtureClasses("dev.coro.fixtures")) {
             Class<?> c = Class.forName(name, true, loader);
             assertEquals(loader, c.getClassLoader(), name + " must come from the plugin's output");
-            List<DynamicNode> tests = new ArrayList<>();
-            for (Method m : Scenarios.of(c)) {
-                tests.add(DynamicTest.dynamicTest(m.getName(), () -> {
-                    List<String> expected = List.of(m.getAnnotation(Expect.class).value());
-                    assertEquals(String.join("\n", expected), String.join("\n", Scenarios.run(m)),
-                            name + "#" + m.getName());
-                }));
-            }
-            out.add(DynamicContainer.dynamicContainer(c.getSimpleName(), tests));
+            out.add(ScenarioTests.of(c, name));
         }
         return out;
     }
