@@ -42,17 +42,17 @@ final class CoroTransformer implements ClassFileTransformer {
     static void primeGate() {
         try (java.io.InputStream in = CoroTransformer.class.getResourceAsStream("CoroTransformer.class")) {
             byte[] own = in == null ? new byte[0] : in.readAllBytes();
-            if (isCoroInternal("dev/coro/agent/CoroTransformer") && Weaver.needsWeaving(own)) {
-                throw new IllegalStateException("the coro agent's own class file looks like it needs weaving");
-            }
+            // the results do not matter: running the code is what loads its classes
+            isCoroInternal("dev/coro/agent/CoroTransformer");
+            Weaver.needsWeaving(own);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
     }
 
     /**
-     * The agent's own classes, the weaver, the API ({@code dev.coro.Yield} and its package) and the
-     * runtime are never woven, and are skipped by name
+     * The agent's own classes, the weaver, coro-api's classes and the runtime
+     * ({@link Weaver#isCoroApi}) are never woven, and are skipped by name
      * before anything else runs: the weaver's classes load lazily, from inside {@link #transform},
      * and must not need the weaver to be defined (that would be a ClassCircularityError). Nothing
      * is loaded eagerly at start-up, so an application without coroutines pays only for the
@@ -60,7 +60,7 @@ final class CoroTransformer implements ClassFileTransformer {
      */
     private static boolean isCoroInternal(String className) {
         return className != null && (className.startsWith("dev/coro/agent/") || className.startsWith("dev/coro/weaver/")
-                || className.startsWith("dev/coro/internal/") || Weaver.isCoroApi(className));
+                || Weaver.isCoroApi(className));
     }
 
     @Override
