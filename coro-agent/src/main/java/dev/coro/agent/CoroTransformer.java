@@ -31,23 +31,23 @@ final class CoroTransformer implements ClassFileTransformer {
     }
 
     /**
-     * Runs the path every class takes (the name check and the constant-pool gate) once on a real
-     * class file before the transformer is registered, so the classes it needs are loaded now. Loaded
-     * for the first time from inside {@link #transform}, one of them could need the very class being
-     * transformed: attached to a running JVM, the first class offered was
-     * {@code java.lang.IndexOutOfBoundsException}, and loading the gate from there failed with a
-     * ClassCircularityError. This loads only what the first transform would load anyway; the weaver
-     * proper still loads when a class first needs weaving.
+     * The smallest class file header the gate reads through: magic, version 52, an empty constant
+     * pool. Enough to run {@link Weaver#needsWeaving} end to end without reading a file at start-up.
+     */
+    private static final byte[] EMPTY_CLASS_HEADER = {(byte) 0xCA, (byte) 0xFE, (byte) 0xBA, (byte) 0xBE, 0, 0, 0, 52, 0, 1};
+
+    /**
+     * Runs the path every class takes (the name check and the constant-pool gate) once before the
+     * transformer is registered, so the classes it needs are loaded now. Loaded for the first time
+     * from inside {@link #transform}, one of them could need the very class being transformed:
+     * attached to a running JVM, the first class offered was {@code java.lang.IndexOutOfBoundsException},
+     * and loading the gate from there failed with a ClassCircularityError. This loads only what the
+     * first transform would load anyway; the weaver proper still loads when a class first needs weaving.
      */
     static void primeGate() {
-        try (java.io.InputStream in = CoroTransformer.class.getResourceAsStream("CoroTransformer.class")) {
-            byte[] own = in == null ? new byte[0] : in.readAllBytes();
-            // the results do not matter: running the code is what loads its classes
-            isCoroInternal("dev/coro/agent/CoroTransformer");
-            Weaver.needsWeaving(own);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        // the results do not matter: running the code is what loads its classes
+        isCoroInternal("dev/coro/agent/CoroTransformer");
+        Weaver.needsWeaving(EMPTY_CLASS_HEADER);
     }
 
     /**

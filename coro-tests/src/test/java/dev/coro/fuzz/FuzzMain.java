@@ -62,7 +62,7 @@ public final class FuzzMain {
         fuzzer.onFailure = f -> {
             try {
                 Files.createDirectories(dir);
-                Files.writeString(dir.resolve("program-" + f.programSeed() + ".txt"), f.report());
+                Files.writeString(reportFile(dir, f), f.report());
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
@@ -74,11 +74,16 @@ public final class FuzzMain {
         if (s.failures().isEmpty()) return null;
         StringBuilder msg = new StringBuilder(s.line()).append('\n');
         for (Failure f : s.failures()) {
-            Path file = dir.resolve("program-" + f.programSeed() + ".txt");
+            Path file = reportFile(dir, f);
             msg.append("  ").append(f.kind()).append(": program seed ").append(f.programSeed()).append(" -> ")
                     .append(file.toAbsolutePath()).append('\n');
         }
         return msg + "\n" + s.failures().get(0).report();
+    }
+
+    /** Where a failure's report is written as soon as it is minimised. */
+    private static Path reportFile(Path dir, Failure f) {
+        return dir.resolve("program-" + f.programSeed() + ".txt");
     }
 
     /** The generator options: everything, less {@code coro.fuzz.exclude} (default: the known bugs). */

@@ -1,13 +1,11 @@
 package dev.coro.tests;
 
-import dev.coro.harness.Expect;
+import dev.coro.harness.ScenarioTests;
 import dev.coro.harness.Fork;
-import dev.coro.harness.Scenarios;
 import dev.coro.harness.WeavingClassLoader;
 import org.eclipse.jdt.core.compiler.batch.BatchCompiler;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
-import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,7 +14,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -109,12 +106,7 @@ class CompilerMatrixTest {
                 unverifiable.add(name);
                 continue;
             }
-            for (Method m : Scenarios.of(c)) {
-                tests.add(DynamicTest.dynamicTest(c.getSimpleName() + "#" + m.getName(), () -> {
-                    List<String> expected = List.of(m.getAnnotation(Expect.class).value());
-                    assertEquals(String.join("\n", expected), String.join("\n", Scenarios.run(m)), title + " " + name);
-                }));
-            }
+            tests.add(ScenarioTests.of(c, title + " " + name));
         }
         List<String> rejected = new ArrayList<>();
         for (dev.coro.weaver.Diagnostic d : loader.diagnostics()) {
