@@ -20,6 +20,17 @@ public class StopIteration extends NoSuchElementException {
         this.value = value;
     }
 
+    /**
+     * For coro's runtime: the {@code StopIteration} of a coroutine that had already finished, with
+     * {@code message} naming it and a stack trace (it is then a caller's mistake, worth locating).
+     * Its {@link #value()} is {@code null}.
+     */
+    protected StopIteration(String message) {
+        super(message);
+        this.value = null;
+        super.fillInStackTrace();
+    }
+
     /** The value the coroutine returned with {@code Yield.done(value)}; {@code null} if none. */
     public Object value() {
         return value;

@@ -35,21 +35,35 @@ public final class Bootstrap {
     }
 
     /**
-     * Links a coroutine factory call site.
+     * The version of the contract between woven code and this runtime (the shape of the frame classes
+     * and bodies, the members of {@link CoroFrame} they use). The weaver writes it into every woven
+     * class, as the first argument of each call site and in its {@link Woven} marker.
+     */
+    public static final int CONTRACT = 2;
+
+    /**
+     * Links a coroutine factory call site. The descriptor never changes between versions of coro;
+     * what the woven class expects is in {@code args}, checked first.
      *
      * @param caller the woven class's lookup
      * @param name the woven method's name (informational)
      * @param type {@code (captured this?, parameters...) -> Coro}
-     * @param frameClass binary name of the frame class, in the caller's package
-     * @param frameBytes the frame class file, one char per byte (ISO-8859-1)
-     * @param primed 1 to run the body to its first suspension on creation
+     * @param args the contract version ({@link #CONTRACT}); the binary name of the frame class, in the
+     *     caller's package; the frame class file, one char per byte (ISO-8859-1); flags (bit 0: primed)
      */
-    public static CallSite coroutine(MethodHandles.Lookup caller, String name, MethodType type, String frameClass,
-            String frameBytes, int primed) throws Throwable {
-        Class<?> frame = defineOnce(caller, frameClass, frameBytes);
-        MethodType ctorType = type.erase().changeReturnType(void.class);
-        MethodHandle ctor = caller.findConstructor(frame, ctorType);
-        if (primed != 0) {
+    public static CallSite coroutine(MethodHandles.Lookup caller, String name, MethodType type, Object... args)
+            throws Throwable {
+        Object contract = args.length == 4 ? args[0] : null;
+        if (!Integer.valueOf(CONTRACT).equals(contract)) {
+            throw new IncompatibleClassChangeError(caller.lookupClass().getName() + "." + name + " was woven by a coro"
+                    + " weaver of contract " + (contract instanceof Integer ? contract : "unknown") + ", but this coro"
+                    + " runtime (coro-api) implements contract " + CONTRACT + ": weave it again with the coro version"
+                    + " whose coro-api is on the class path");
+        }
+        String frameClass = (String) args[1];
+        Class<?> frame = defineOnce(caller, frameClass, (String) args[2]);
+        MethodHandle ctor = caller.findConstructor(frame, type.changeReturnType(void.class));
+        if (((Integer) args[3] & 1) != 0) {
             ctor = MethodHandles.filterReturnValue(ctor.asType(ctor.type().changeReturnType(CoroFrame.class)), PRIME);
         }
         return new ConstantCallSite(ctor.asType(type));
@@ -61,7 +75,7 @@ public final class Bootstrap {
         Object lock = loader == null ? Bootstrap.class : loader;
         synchronized (lock) { // two threads may link the same call site at once; define the class once
             try {
-                return Class.forName(frameClass, false, loader);
+                return checkFrame(Class.forName(frameClass, false, loader), caller, loader);
             } catch (ClassNotFoundException notYet) {
                 byte[] bytes = new byte[frameBytes.length()];
                 for (int i = 0; i < bytes.length; i++) {
@@ -70,5 +84,16 @@ public final class Bootstrap {
                 return (Class<?>) DEFINE_CLASS.invoke(caller, bytes);
             }
         }
+    }
+
+    /** A class already defined under the frame class's name must be that frame class, not a user's class of the same name. */
+    private static Class<?> checkFrame(Class<?> found, MethodHandles.Lookup caller, ClassLoader loader) {
+        if (found.getSuperclass() != CoroFrame.class || found.getClassLoader() != loader
+                || !java.lang.reflect.Modifier.isFinal(found.getModifiers()) || !found.isSynthetic()) {
+            throw new IncompatibleClassChangeError("coro: the class " + found.getName() + " is not the coroutine frame"
+                    + " class that " + caller.lookupClass().getName() + " expects under that name: a class of that"
+                    + " name was defined by other means; rename it");
+        }
+        return found;
     }
 }

@@ -36,9 +36,9 @@ import java.util.stream.StreamSupport;
  */
 public abstract class CoroFrame<Y, S, R> implements Coro<Y, S, R> {
     /** {@link #label} of a coroutine that has not started. Resume points are 1, 2, 3, ... */
-    public static final int CREATED = 0;
+    static final int CREATED = 0;
     /** {@link #label} while the body runs. */
-    public static final int RUNNING = -1;
+    static final int RUNNING = -1;
     /** {@link #label} once the body returned; {@link #aux} holds the result until it is reported. */
     static final int RETURNED = -2;
     /** {@link #label} once the body returned and its StopIteration was thrown. */
@@ -46,13 +46,16 @@ public abstract class CoroFrame<Y, S, R> implements Coro<Y, S, R> {
     /** {@link #label} once the body failed, or was closed without returning. */
     static final int FAILED = -4;
 
-    /** Where the body resumes next (&ge; 0), or one of the negative states above. Written by woven code. */
-    public int label;
+    /**
+     * Where the body resumes next (&ge; 0), or one of the negative states above. Written by woven
+     * code through its frame class's own trampoline: protected, so nothing else can.
+     */
+    protected int label;
     /**
      * The result once returned; while suspended in {@code Yield.from}, the sub-coroutine (a
      * {@code CoroFrame}, or a {@link Sub} adapting an iterable or another {@code Coro}); otherwise null.
      */
-    public Object aux;
+    Object aux;
     /**
      * Delegation links, so that resuming a chain of any depth costs O(1): while this coroutine is the
      * sub-coroutine of a delegator, its delegator (parent); otherwise, while it delegates, a cache of
@@ -79,6 +82,16 @@ public abstract class CoroFrame<Y, S, R> implements Coro<Y, S, R> {
     /** Generated: the woven method, as {@code pkg.Class.method}, for messages. */
     protected abstract String methodName();
 
+    /** Generated: the source file of the woven method ({@code Demo.java}), or null when the class file does not say. */
+    protected String sourceFile() {
+        return null;
+    }
+
+    /** Generated: the line of the {@code Yield} call of resume point {@code label} (0: the method's first line), or 0. */
+    protected int line(int label) {
+        return 0;
+    }
+
     // ---------------------------------------------------------------- called by woven code
 
     /**
@@ -87,12 +100,12 @@ public abstract class CoroFrame<Y, S, R> implements Coro<Y, S, R> {
      * the body has returned, so a {@code finally} that suspends or delegates after
      * {@code return Yield.done(r)} keeps it in a local like any other value.
      */
-    public static Object done(Object result) {
+    protected static Object done(Object result) {
         return result;
     }
 
     /** {@code primed = true}: called by the woven entry point right after construction. */
-    public final CoroFrame<Y, S, R> prime() {
+    final CoroFrame<Y, S, R> prime() {
         if (label == CREATED) {
             try {
                 send(null);
@@ -107,7 +120,7 @@ public abstract class CoroFrame<Y, S, R> implements Coro<Y, S, R> {
      * {@code Yield.from(sub)} at resume point {@code point} in woven code; the body returns what this
      * returns, and the driver ({@link #drive}) takes over the delegation.
      */
-    public final Object delegate(Object sub, int point) {
+    protected final Object delegate(Object sub, int point) {
         label = point;
         aux = sub;
         return DELEGATE;
@@ -144,7 +157,7 @@ public abstract class CoroFrame<Y, S, R> implements Coro<Y, S, R> {
             return (Y) drive(this, this, null, null, NOT_RESUMED);
         }
         if (l == RUNNING) throw reentered("next/send");
-        if (l < RUNNING) throw new StopIteration(null);
+        if (l < RUNNING) throw new Exhausted(methodName());
         return (Y) drive(this, enterChain("next/send"), v, null, NOT_RESUMED);
     }
 
@@ -199,6 +212,7 @@ public abstract class CoroFrame<Y, S, R> implements Coro<Y, S, R> {
     private static Object drive(CoroFrame<?, ?, ?> root, CoroFrame<?, ?, ?> cur, Object sent, Throwable thrown,
             Object resumed) {
         Object y = resumed;
+        int traceAt = Traces.NOT_YET; // where the next delegator goes in a failure's stack trace
         for (;;) {
             if (y == NOT_RESUMED) {
                 // cur may be suspended in a Yield.from over an adapter, or over a sub that has finished
@@ -224,11 +238,13 @@ public abstract class CoroFrame<Y, S, R> implements Coro<Y, S, R> {
                         cur.aux = null;
                         sent = failure == null ? d.result : null;
                         thrown = failure;
-                    } else if (sub instanceof CoroFrame) { // finished (run to its end by someone else)
+                    } else if (sub instanceof CoroFrame) {
+                        // finished before the Yield.from, or run to its end by someone else: as in PEP 380,
+                        // its StopIteration went elsewhere (or was thrown long ago), so the result here is null
                         CoroFrame<?, ?, ?> s = (CoroFrame<?, ?, ?>) sub;
                         cur.aux = null;
                         s.link = null;
-                        if (thrown == null) sent = s.returnedValue();
+                        if (thrown == null) sent = null;
                     }
                 }
                 int l = cur.label;
@@ -238,7 +254,9 @@ public abstract class CoroFrame<Y, S, R> implements Coro<Y, S, R> {
                 } catch (Throwable e) {
                     Throwable w = cur.failed(e);
                     if (cur == root) throw Sneaky.rethrow(w);
+                    CoroFrame<?, ?, ?> child = cur;
                     cur = cur.popToParent();
+                    traceAt = Traces.addDelegator(w, child, cur, traceAt);
                     root.cacheLeaf(cur);
                     sent = null;
                     thrown = w;
@@ -404,11 +422,6 @@ public abstract class CoroFrame<Y, S, R> implements Coro<Y, S, R> {
         return null;
     }
 
-    /** The result if the body returned, else null (what a finished sub gives a late Yield.from). */
-    private Object returnedValue() {
-        return label == RETURNED || label == RETURNED_REPORTED ? aux : null;
-    }
-
     private Throwable failed(Throwable e) {
         finishFailed();
         return pep479(e);
@@ -495,7 +508,16 @@ public abstract class CoroFrame<Y, S, R> implements Coro<Y, S, R> {
 
     @Override
     public String toString() {
-        return "Coro[" + methodName() + ", " + state() + "]";
+        State s = state();
+        if (s != State.SUSPENDED) return "Coro[" + methodName() + ", " + s + "]";
+        return "Coro[" + methodName() + ", SUSPENDED at " + Traces.where(sourceFile(), line(label)) + "]";
+    }
+
+    /** The stack trace element of this coroutine suspended at its current resume point. */
+    final StackTraceElement suspendedAt() {
+        String m = methodName();
+        int dot = m.lastIndexOf('.');
+        return new StackTraceElement(m.substring(0, dot), m.substring(dot + 1), sourceFile(), line(label));
     }
 
     /** One iterator view: holds at most the one value its {@code hasNext} ran ahead to. */

@@ -210,10 +210,25 @@ class BasicProtocolTest {
         Frames.Averager avg = new Frames.Averager(log);
         assertEquals("Coro[dev.coro.internal.Frames.averager, CREATED]", avg.toString());
         avg.next();
-        assertEquals("Coro[dev.coro.internal.Frames.averager, SUSPENDED]", avg.toString());
+        assertEquals("Coro[dev.coro.internal.Frames.averager, SUSPENDED at Averager.java:31]", avg.toString());
+        avg.send(4);
+        assertEquals("Coro[dev.coro.internal.Frames.averager, SUSPENDED at Averager.java:32]", avg.toString());
         assertThrows(StopIteration.class, avg::next);
         assertEquals("Coro[dev.coro.internal.Frames.averager, DONE]", avg.toString());
+        StopIteration late = assertThrows(StopIteration.class, avg::next);
+        assertEquals("coroutine dev.coro.internal.Frames.averager is exhausted: it has already finished",
+                late.getMessage());
+        assertNull(late.value());
+        // a caller's mistake, so it says where: the stack trace reaches this test method
+        assertEquals("toStringNamesMethodAndState", late.getStackTrace()[indexOfTest(late.getStackTrace())].getMethodName());
         // RUNNING: ReentryTest checks the toString the body sees
+    }
+
+    private static int indexOfTest(StackTraceElement[] st) {
+        for (int i = 0; i < st.length; i++) {
+            if (st[i].getClassName().equals(BasicProtocolTest.class.getName())) return i;
+        }
+        throw new AssertionError("no frame of the test in the stack trace");
     }
 
     @Test

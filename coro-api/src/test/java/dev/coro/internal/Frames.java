@@ -195,6 +195,16 @@ final class Frames {
         protected String methodName() {
             return PREFIX + "averager";
         }
+
+        @Override
+        protected String sourceFile() {
+            return "Averager.java";
+        }
+
+        @Override
+        protected int line(int label) {
+            return 30 + label; // point 1 at line 31, point 2 at line 32
+        }
     }
 
     // ------------------------------------------------------------------ guarded: try/catch/finally

@@ -107,7 +107,7 @@ public final class WeavingClassLoader extends ChildFirstClassLoader {
         for (MethodNode m : cls.methods) {
             for (AbstractInsnNode insn : m.instructions) {
                 if (insn instanceof InvokeDynamicInsnNode indy && indy.bsm.getOwner().equals("dev/coro/internal/Bootstrap")) {
-                    out.add(((String) indy.bsmArgs[1]).getBytes(StandardCharsets.ISO_8859_1));
+                    out.add(((String) indy.bsmArgs[2]).getBytes(StandardCharsets.ISO_8859_1));
                 }
             }
         }

@@ -29,7 +29,12 @@ import java.util.List;
 final class CoroutineChecker {
     private CoroutineChecker() {}
 
+    /**
+     * A method annotated {@code @Coroutine}, bridges excepted: javac copies a method's annotations onto
+     * its bridge, which must stay a plain call to the real method (that returns the coroutine).
+     */
     static boolean isCoroutine(MethodNode m) {
+        if ((m.access & Opcodes.ACC_BRIDGE) != 0) return false;
         return hasAnnotation(m.invisibleAnnotations) || hasAnnotation(m.visibleAnnotations);
     }
 

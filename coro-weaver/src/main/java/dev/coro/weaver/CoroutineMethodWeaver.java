@@ -34,11 +34,18 @@ import java.util.List;
 final class CoroutineMethodWeaver {
     private CoroutineMethodWeaver() {}
 
-    /** The woven method: its new entry, its body, and the frame class. */
-    record Woven(MethodNode entry, MethodNode body, String frameClass, byte[] frameClassFile) {}
+    /**
+     * The woven method: its new entry, its body, the host's static trampoline to an instance body
+     * when the frame is no nestmate (else null), and the frame class.
+     */
+    record Woven(MethodNode entry, MethodNode body, MethodNode trampoline, String frameClass, byte[] frameClassFile) {}
 
-    static Woven weave(ClassNode host, MethodNode m, String frameClass, ClassHierarchy hierarchy) {
+    /**
+     * @param nest whether the frame class joins the host's nest (then the body and the frame's members are private)
+     */
+    static Woven weave(ClassNode host, MethodNode m, String frameClass, boolean nest, ClassHierarchy hierarchy) {
         boolean isInterface = (host.access & Opcodes.ACC_INTERFACE) != 0;
+        boolean isStatic = (m.access & Opcodes.ACC_STATIC) != 0;
         for (AbstractInsnNode insn : m.instructions) {
             int op = insn.getOpcode();
             if (op == Opcodes.JSR || op == Opcodes.RET) {
@@ -47,25 +54,75 @@ final class CoroutineMethodWeaver {
             }
         }
         MethodNode original = copyHeader(m);
+        int firstLine = ControlFlow.firstLine(m);
 
         ConstructorMover.apply(host.name, m);
         StackSpiller.apply(host.name, m, hierarchy);
         LivenessAnalyzer.Result facts = LivenessAnalyzer.analyze(host.name, m, hierarchy);
+        List<List<LivenessAnalyzer.Saved>> saved = new ArrayList<>();
+        for (LivenessAnalyzer.Point p : facts.points()) saved.add(p.saved());
+        FrameLayout layout = FrameLayout.of(saved);
 
-        FrameLayout layout = new FrameLayout();
-        List<FrameLayout.Slot> entrySlots = layout.assign(facts.entry());
-        List<List<FrameLayout.Slot>> pointSlots = new ArrayList<>();
-        for (LivenessAnalyzer.Point p : facts.points()) pointSlots.add(layout.assign(p.saved()));
-
-        MethodNode body = StateMachineEmitter.emit(isInterface, m, frameClass, facts, layout, entrySlots, pointSlots);
+        MethodNode body = StateMachineEmitter.emit(bodyAccess(isStatic, isInterface, nest), m, frameClass, facts, layout);
         body = StackMapComputer.compute(host, body, hierarchy);
+        MethodNode trampoline = isStatic || nest ? null : trampoline(host, m, isInterface, firstLine);
 
-        Type[] ctorParams = erasedParams(original, host);
-        byte[] frameFile = FrameClassEmitter.emit(host.name, isInterface, host.sourceFile, frameClass, m.name,
-                ctorParams, entrySlots, layout.fields());
+        FrameClassEmitter.Shape shape = new FrameClassEmitter.Shape(host.name, isInterface, nest, host.sourceFile,
+                m.name, m.desc, isStatic, firstLine, lines(firstLine, facts));
+        byte[] frameFile = FrameClassEmitter.emit(shape, frameClass, layout.fields());
 
         MethodNode entry = entry(host, original, frameClass, frameFile, CoroutineChecker.isPrimed(original));
-        return new Woven(entry, body, frameClass, frameFile);
+        return new Woven(entry, body, trampoline, frameClass, frameFile);
+    }
+
+    /**
+     * Private in a nest; outside one, a static body is package-private (public in an interface, which
+     * has no package-private methods) and an instance body stays private behind the host's trampoline,
+     * so a subclass's coroutine of the same name and parameters can never override it.
+     */
+    private static int bodyAccess(boolean isStatic, boolean isInterface, boolean nest) {
+        if (!isStatic) return Opcodes.ACC_PRIVATE;
+        if (nest) return Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC;
+        return Opcodes.ACC_STATIC | (isInterface ? Opcodes.ACC_PUBLIC : 0);
+    }
+
+    /** For each resume label, the line of its {@code Yield} call (label 0: the method's first line); one char each. */
+    private static String lines(int firstLine, LivenessAnalyzer.Result facts) {
+        StringBuilder out = new StringBuilder().append(lineChar(firstLine));
+        for (LivenessAnalyzer.Point p : facts.points()) out.append(lineChar(p.line()));
+        return out.toString();
+    }
+
+    private static char lineChar(int line) {
+        return line > 0 && line <= Character.MAX_VALUE ? (char) line : 0;
+    }
+
+    /**
+     * <pre>
+     *   static Object m(Host self, params..., CoroFrame f, int l, Object s, Throwable t) {
+     *     return self.m(params..., f, l, s, t);          // INVOKESPECIAL: the private body, never an override
+     *   }
+     * </pre>
+     */
+    private static MethodNode trampoline(ClassNode host, MethodNode m, boolean isInterface, int firstLine) {
+        String desc = Names.trampolineDesc(host.name, m.desc);
+        MethodNode t = new MethodNode(Opcodes.ASM9, Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC
+                | (isInterface ? Opcodes.ACC_PUBLIC : 0), m.name, desc, null, null);
+        InsnList code = t.instructions;
+        LabelNode start = new LabelNode();
+        code.add(start);
+        if (firstLine > 0) code.add(new LineNumberNode(firstLine, start));
+        int slot = 0;
+        for (Type a : Type.getArgumentTypes(desc)) {
+            code.add(new VarInsnNode(a.getOpcode(Opcodes.ILOAD), slot));
+            slot += a.getSize();
+        }
+        code.add(new org.objectweb.asm.tree.MethodInsnNode(Opcodes.INVOKESPECIAL, host.name, m.name,
+                Names.bodyDesc(m.desc), isInterface));
+        code.add(new InsnNode(Opcodes.ARETURN));
+        t.maxLocals = slot;
+        t.maxStack = slot;
+        return t;
     }
 
     /** The original method without code: name, access, signature, annotations, parameters. */
@@ -104,20 +161,10 @@ final class CoroutineMethodWeaver {
         return h;
     }
 
-    /** {@code (this?, params...)} with every reference erased to Object: the frame's constructor. */
-    private static Type[] erasedParams(MethodNode m, ClassNode host) {
-        List<Type> out = new ArrayList<>();
-        if ((m.access & Opcodes.ACC_STATIC) == 0) out.add(Names.OBJECT_TYPE);
-        for (Type t : Type.getArgumentTypes(m.desc)) {
-            out.add(t.getSort() == Type.OBJECT || t.getSort() == Type.ARRAY ? Names.OBJECT_TYPE : t);
-        }
-        return out.toArray(new Type[0]);
-    }
-
     /**
      * <pre>
      *   ALOAD 0?; xLOAD params...
-     *   INVOKEDYNAMIC m(C?, params...)Coro [Bootstrap.coroutine, "pkg.C$m$Coro", frame class bytes, primed]
+     *   INVOKEDYNAMIC m(C?, params...)Coro [Bootstrap.coroutine, contract, "pkg.C-m-Coro", frame class bytes, flags]
      *   ARETURN
      * </pre>
      */
@@ -146,8 +193,8 @@ final class CoroutineMethodWeaver {
             throw new WeaveException(Diagnostic.Code.METHOD_TOO_LARGE,
                     "the coroutine keeps too many locals: its frame class would exceed 64 KB");
         }
-        code.add(new InvokeDynamicInsnNode(h.name, desc.toString(), bsm, Names.binaryName(frameClass), bytes,
-                primed ? 1 : 0));
+        code.add(new InvokeDynamicInsnNode(h.name, desc.toString(), bsm, Names.CONTRACT, Names.binaryName(frameClass),
+                bytes, primed ? Names.FLAG_PRIMED : 0));
         code.add(new InsnNode(Opcodes.ARETURN));
         LabelNode end = new LabelNode();
         code.add(end);

@@ -36,6 +36,8 @@ public record Diagnostic(Code code, String className, String methodName, String 
         MISSING_CLASS,
         /** The woven method would exceed the JVM's 64 KB code limit. */
         METHOD_TOO_LARGE,
+        /** A member or class the weaver must add already exists under that name (a user's own, or a crafted one). */
+        NAME_CLASH,
         /** The weaver's own output failed verification, or the weaver failed: a bug in coro. */
         INTERNAL_ERROR
     }

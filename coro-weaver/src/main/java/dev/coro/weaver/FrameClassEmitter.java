@@ -1,107 +1,176 @@
 package dev.coro.weaver;
 
 import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Emission pass: the frame class of one coroutine method.
  *
  * <pre>
- *   public final synthetic class pkg/C$m$Coro extends dev/coro/internal/CoroFrame {
- *     public int i0; public long j0, j1; public Object a0; ...       // the saved locals, by kind
- *     public C$m$Coro(Object this?, params erased...) { store the params live at entry }
- *     protected Object resume(int l, Object s, Throwable t) { return C.m(this, l, s, t); }
- *     protected void clearLocals() { a0 = null; ... }
- *     protected String methodName() { return "pkg.C.m"; }
+ *   final synthetic class pkg/Host-m-Coro extends dev/coro/internal/CoroFrame {   // NestHost pkg/Host, when nested
+ *     private Host self; private int p0; ...                     // the receiver and the parameters, exact types
+ *     private int i0; private long j0; private Object a0; ...    // the saved locals (see FrameLayout)
+ *     private Host-m-Coro(Host self, int p0, ...) { store them }
+ *     protected final Object resume(int l, Object s, Throwable t) { return self.m(p0, ..., this, l, s, t); }
+ *     private static void label(Host-m-Coro f, int l) { f.label = l; }                     // the body's trampolines:
+ *     private static Object delegate(Host-m-Coro f, Object sub, int l) { return f.delegate(sub, l); }  // CoroFrame's are protected
+ *     protected final void clearLocals() { self = null; a0 = null; ... }
+ *     protected final String methodName() { return "pkg.Host.m"; }
+ *     protected final String sourceFile() { return "Host.java"; }
+ *     protected final int line(int label) { return "\u0014\u0017...".charAt(label); }
  *   }
  * </pre>
  *
- * Class file version 52: it has no branches, so needs no stack map frames, and calls a static
- * interface method when the host is an interface.
+ * Outside a nest ({@link Shape#nest} false) the private members are package-private instead, and an
+ * instance body is reached through the host's static trampoline (see {@link CoroutineMethodWeaver}).
+ * Class file version 55 (nests); no branches, so no stack map frames.
  */
 final class FrameClassEmitter {
     private FrameClassEmitter() {}
 
-    static byte[] emit(String host, boolean hostIsInterface, String sourceFile, String frameClass,
-            String methodName, Type[] ctorParams, List<FrameLayout.Slot> entrySlots, List<FrameLayout.Field> fields) {
+    /** How the host and its body look to the frame class. */
+    record Shape(String host, boolean hostIsInterface, boolean nest, String sourceFile, String method, String desc,
+            boolean isStatic, int firstLine, String lines) {}
+
+    static byte[] emit(Shape s, String frameClass, List<FrameLayout.Field> locals) {
+        int member = s.nest() ? Opcodes.ACC_PRIVATE : 0;
         ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
-        cw.visit(Opcodes.V1_8, Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL | Opcodes.ACC_SUPER | Opcodes.ACC_SYNTHETIC,
-                frameClass, null, Names.FRAME_BASE, null);
-        if (sourceFile != null) cw.visitSource(sourceFile, null);
-        for (FrameLayout.Field f : fields) {
-            cw.visitField(Opcodes.ACC_PUBLIC, f.name(), f.kind().desc, null, null).visitEnd();
-        }
+        cw.visit(Opcodes.V11, Opcodes.ACC_FINAL | Opcodes.ACC_SUPER | Opcodes.ACC_SYNTHETIC, frameClass, null,
+                Names.FRAME_BASE, null);
+        if (s.sourceFile() != null) cw.visitSource(s.sourceFile(), null);
+        if (s.nest()) cw.visitNestHost(s.host());
 
-        MethodVisitor ctor = cw.visitMethod(Opcodes.ACC_PUBLIC, "<init>",
-                Type.getMethodDescriptor(Type.VOID_TYPE, ctorParams), null, null);
-        ctor.visitCode();
-        ctor.visitVarInsn(Opcodes.ALOAD, 0);
-        ctor.visitMethodInsn(Opcodes.INVOKESPECIAL, Names.FRAME_BASE, "<init>", "()V", false);
-        int[] paramVar = new int[ctorParams.length];
-        int next = 1;
-        for (int i = 0; i < ctorParams.length; i++) {
-            paramVar[i] = next;
-            next += ctorParams[i].getSize();
+        List<FrameLayout.Field> params = new ArrayList<>();
+        if (!s.isStatic()) params.add(new FrameLayout.Field(Names.SELF_FIELD, FrameLayout.Kind.TYPED, "L" + s.host() + ";"));
+        Type[] args = Type.getArgumentTypes(s.desc());
+        for (int i = 0; i < args.length; i++) {
+            params.add(new FrameLayout.Field(Names.PARAM_FIELD_PREFIX + i, null, args[i].getDescriptor()));
         }
-        for (FrameLayout.Slot s : entrySlots) {
-            if (s.field() == null) continue;
-            int param = paramIndexOfSlot(ctorParams, s.saved().slot());
-            ctor.visitVarInsn(Opcodes.ALOAD, 0);
-            ctor.visitVarInsn(s.field().kind().load, paramVar[param]);
-            ctor.visitFieldInsn(Opcodes.PUTFIELD, frameClass, s.field().name(), s.field().kind().desc);
-        }
-        ctor.visitInsn(Opcodes.RETURN);
-        ctor.visitMaxs(0, 0);
-        ctor.visitEnd();
+        for (FrameLayout.Field f : params) cw.visitField(member, f.name(), f.desc(), null, null).visitEnd();
+        for (FrameLayout.Field f : locals) cw.visitField(member, f.name(), f.desc(), null, null).visitEnd();
 
-        MethodVisitor resume = cw.visitMethod(Opcodes.ACC_PROTECTED | Opcodes.ACC_FINAL, Names.RESUME,
-                Names.RESUME_DESC, null, null);
-        resume.visitCode();
-        resume.visitVarInsn(Opcodes.ALOAD, 0);
-        resume.visitVarInsn(Opcodes.ILOAD, 1);
-        resume.visitVarInsn(Opcodes.ALOAD, 2);
-        resume.visitVarInsn(Opcodes.ALOAD, 3);
-        resume.visitMethodInsn(Opcodes.INVOKESTATIC, host, methodName, Names.BODY_DESC, hostIsInterface);
-        resume.visitInsn(Opcodes.ARETURN);
-        resume.visitMaxs(0, 0);
-        resume.visitEnd();
+        constructor(cw, member, frameClass, params);
+        resume(cw, s, frameClass, params);
+        trampolines(cw, member, frameClass);
 
-        MethodVisitor clear = cw.visitMethod(Opcodes.ACC_PROTECTED | Opcodes.ACC_FINAL, Names.CLEAR_LOCALS, "()V",
-                null, null);
-        clear.visitCode();
-        for (FrameLayout.Field f : fields) {
-            if (f.kind() != FrameLayout.Kind.REF) continue;
+        MethodVisitor clear = method(cw, Opcodes.ACC_PROTECTED | Opcodes.ACC_FINAL, Names.CLEAR_LOCALS, "()V");
+        List<FrameLayout.Field> all = new ArrayList<>(params);
+        all.addAll(locals);
+        for (FrameLayout.Field f : all) {
+            if (!isReference(f.desc())) continue;
             clear.visitVarInsn(Opcodes.ALOAD, 0);
             clear.visitInsn(Opcodes.ACONST_NULL);
-            clear.visitFieldInsn(Opcodes.PUTFIELD, frameClass, f.name(), f.kind().desc);
+            clear.visitFieldInsn(Opcodes.PUTFIELD, frameClass, f.name(), f.desc());
         }
         clear.visitInsn(Opcodes.RETURN);
-        clear.visitMaxs(0, 0);
-        clear.visitEnd();
+        end(clear);
 
-        MethodVisitor name = cw.visitMethod(Opcodes.ACC_PROTECTED | Opcodes.ACC_FINAL, Names.METHOD_NAME,
-                "()Ljava/lang/String;", null, null);
-        name.visitCode();
-        name.visitLdcInsn(Names.binaryName(host) + "." + methodName);
-        name.visitInsn(Opcodes.ARETURN);
-        name.visitMaxs(0, 0);
-        name.visitEnd();
+        constant(cw, Names.METHOD_NAME, Names.binaryName(s.host()) + "." + s.method());
+        constant(cw, Names.SOURCE_FILE, s.sourceFile());
+        MethodVisitor line = method(cw, Opcodes.ACC_PROTECTED | Opcodes.ACC_FINAL, Names.LINE, "(I)I");
+        line.visitLdcInsn(s.lines());
+        line.visitVarInsn(Opcodes.ILOAD, 1);
+        line.visitMethodInsn(Opcodes.INVOKEVIRTUAL, "java/lang/String", "charAt", "(I)C", false);
+        line.visitInsn(Opcodes.IRETURN);
+        end(line);
 
         cw.visitEnd();
         return cw.toByteArray();
     }
 
-    /** The index of the parameter (this counted as parameter 0 of an instance method) in local {@code slot}. */
-    private static int paramIndexOfSlot(Type[] params, int slot) {
-        int s = 0;
-        for (int i = 0; i < params.length; i++) {
-            if (s == slot) return i;
-            s += params[i].getSize();
+    private static void constructor(ClassWriter cw, int access, String frameClass, List<FrameLayout.Field> params) {
+        StringBuilder desc = new StringBuilder("(");
+        for (FrameLayout.Field f : params) desc.append(f.desc());
+        MethodVisitor ctor = method(cw, access, "<init>", desc.append(")V").toString());
+        ctor.visitVarInsn(Opcodes.ALOAD, 0);
+        ctor.visitMethodInsn(Opcodes.INVOKESPECIAL, Names.FRAME_BASE, "<init>", "()V", false);
+        int var = 1;
+        for (FrameLayout.Field f : params) {
+            Type t = Type.getType(f.desc());
+            ctor.visitVarInsn(Opcodes.ALOAD, 0);
+            ctor.visitVarInsn(t.getOpcode(Opcodes.ILOAD), var);
+            ctor.visitFieldInsn(Opcodes.PUTFIELD, frameClass, f.name(), f.desc());
+            var += t.getSize();
         }
-        throw new IllegalStateException("local " + slot + " is not a parameter");
+        ctor.visitInsn(Opcodes.RETURN);
+        end(ctor);
+    }
+
+    /** {@code return self.m(p0, ..., this, l, s, t)}: the body, directly in a nest, else through the host's trampoline. */
+    private static void resume(ClassWriter cw, Shape s, String frameClass, List<FrameLayout.Field> params) {
+        MethodVisitor r = method(cw, Opcodes.ACC_PROTECTED | Opcodes.ACC_FINAL, Names.RESUME, Names.RESUME_DESC);
+        if (s.firstLine() > 0) {
+            Label start = new Label();
+            r.visitLabel(start);
+            r.visitLineNumber(s.firstLine(), start);
+        }
+        for (FrameLayout.Field f : params) {
+            r.visitVarInsn(Opcodes.ALOAD, 0);
+            r.visitFieldInsn(Opcodes.GETFIELD, frameClass, f.name(), f.desc());
+        }
+        r.visitVarInsn(Opcodes.ALOAD, 0);
+        r.visitVarInsn(Opcodes.ILOAD, 1);
+        r.visitVarInsn(Opcodes.ALOAD, 2);
+        r.visitVarInsn(Opcodes.ALOAD, 3);
+        String body = Names.bodyDesc(s.desc());
+        if (s.isStatic()) {
+            r.visitMethodInsn(Opcodes.INVOKESTATIC, s.host(), s.method(), body, s.hostIsInterface());
+        } else if (s.nest()) {
+            r.visitMethodInsn(s.hostIsInterface() ? Opcodes.INVOKEINTERFACE : Opcodes.INVOKEVIRTUAL, s.host(),
+                    s.method(), body, s.hostIsInterface());
+        } else {
+            r.visitMethodInsn(Opcodes.INVOKESTATIC, s.host(), s.method(), Names.trampolineDesc(s.host(), s.desc()),
+                    s.hostIsInterface());
+        }
+        r.visitInsn(Opcodes.ARETURN);
+        end(r);
+    }
+
+    private static void trampolines(ClassWriter cw, int access, String frameClass) {
+        String self = "L" + frameClass + ";";
+        MethodVisitor label = method(cw, access | Opcodes.ACC_STATIC, Names.SET_LABEL, "(" + self + "I)V");
+        label.visitVarInsn(Opcodes.ALOAD, 0);
+        label.visitVarInsn(Opcodes.ILOAD, 1);
+        label.visitFieldInsn(Opcodes.PUTFIELD, frameClass, Names.LABEL_FIELD, "I");
+        label.visitInsn(Opcodes.RETURN);
+        end(label);
+
+        MethodVisitor delegate = method(cw, access | Opcodes.ACC_STATIC, Names.DELEGATE,
+                "(" + self + Names.DELEGATE_DESC.substring(1));
+        delegate.visitVarInsn(Opcodes.ALOAD, 0);
+        delegate.visitVarInsn(Opcodes.ALOAD, 1);
+        delegate.visitVarInsn(Opcodes.ILOAD, 2);
+        delegate.visitMethodInsn(Opcodes.INVOKEVIRTUAL, frameClass, Names.DELEGATE, Names.DELEGATE_DESC, false);
+        delegate.visitInsn(Opcodes.ARETURN);
+        end(delegate);
+    }
+
+    private static void constant(ClassWriter cw, String name, String value) {
+        MethodVisitor m = method(cw, Opcodes.ACC_PROTECTED | Opcodes.ACC_FINAL, name, "()" + Names.STRING_DESC);
+        if (value == null) m.visitInsn(Opcodes.ACONST_NULL);
+        else m.visitLdcInsn(value);
+        m.visitInsn(Opcodes.ARETURN);
+        end(m);
+    }
+
+    private static MethodVisitor method(ClassWriter cw, int access, String name, String desc) {
+        MethodVisitor m = cw.visitMethod(access, name, desc, null, null);
+        m.visitCode();
+        return m;
+    }
+
+    private static void end(MethodVisitor m) {
+        m.visitMaxs(0, 0);
+        m.visitEnd();
+    }
+
+    private static boolean isReference(String desc) {
+        return desc.charAt(0) == 'L' || desc.charAt(0) == '[';
     }
 }

@@ -5,24 +5,33 @@ import org.objectweb.asm.Type;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Allocation pass: maps each saved local of each suspension point to a field of the frame class.
- * Fields are typed by kind (int, long, float, double, reference: no boxing) and shared between
- * suspension points; a kind has as many fields as the most any one point saves. So a generator
- * with two live {@code long}s costs two {@code long} fields, whatever its size.
+ * Allocation (a value): maps each saved local of each suspension point to a field of the frame class.
+ *
+ * <p>Fields are typed by kind ({@code int}, {@code long}, {@code float}, {@code double},
+ * {@code Object}: no boxing) and shared between suspension points; a kind has as many fields as the
+ * most any one point saves. So a generator with two live {@code long}s costs two {@code long} fields,
+ * whatever its size. A reference whose class the woven class may not name (a package-private class
+ * of another package) gets a field of its own exact type instead, so that restoring it needs no
+ * {@code CHECKCAST}: field descriptors are never access-checked.
+ *
+ * @param fields every field, in declaration order
+ * @param points for each suspension point (in the order given to {@link #of}), where its locals go
  */
-final class FrameLayout {
+record FrameLayout(List<Field> fields, List<List<Slot>> points) {
 
-    /** The five kinds of field. {@code int} also holds boolean, byte, char and short. */
+    /** The kinds of field. {@code INT} also holds boolean, byte, char and short; {@code TYPED} one exact reference type. */
     enum Kind {
         INT("i", "I", Opcodes.ILOAD, Opcodes.ISTORE),
         LONG("j", "J", Opcodes.LLOAD, Opcodes.LSTORE),
         FLOAT("f", "F", Opcodes.FLOAD, Opcodes.FSTORE),
         DOUBLE("d", "D", Opcodes.DLOAD, Opcodes.DSTORE),
-        REF("a", Names.OBJECT_DESC, Opcodes.ALOAD, Opcodes.ASTORE);
+        REF("a", Names.OBJECT_DESC, Opcodes.ALOAD, Opcodes.ASTORE),
+        TYPED("t", null, Opcodes.ALOAD, Opcodes.ASTORE);
 
         final String prefix;
         final String desc;
@@ -36,60 +45,100 @@ final class FrameLayout {
             this.store = store;
         }
 
-        /** The kind of a value of type {@code t}, or null for the always-null type (nothing to save). */
-        static Kind of(Type t) {
-            switch (t.getSort()) {
+        /** The kind of a saved value, or null for the always-null type (nothing to save). */
+        static Kind of(LivenessAnalyzer.Saved s) {
+            switch (s.type().getSort()) {
                 case Type.BOOLEAN: case Type.BYTE: case Type.CHAR: case Type.SHORT: case Type.INT: return INT;
                 case Type.LONG: return LONG;
                 case Type.FLOAT: return FLOAT;
                 case Type.DOUBLE: return DOUBLE;
-                default: return TypedInterpreter.NULL_TYPE.equals(t) ? null : REF;
+                default:
+                    if (TypedInterpreter.NULL_TYPE.equals(s.type())) return null;
+                    return s.nameable() ? REF : TYPED;
             }
+        }
+
+        boolean isReference() {
+            return this == REF || this == TYPED;
         }
     }
 
     /** One field of the frame class. */
-    record Field(String name, Kind kind) {}
+    record Field(String name, Kind kind, String desc) {}
 
     /** Where one saved local goes; {@code field} is null for an always-null local (restored as null). */
-    record Slot(LivenessAnalyzer.Saved saved, Field field) {}
+    record Slot(LivenessAnalyzer.Saved saved, Field field) {
+        /** The restore needs a cast: an {@code Object} field holding a value of a more precise type. */
+        boolean needsCast() {
+            return field != null && field.kind() == Kind.REF && !Names.OBJECT_TYPE.equals(saved.type());
+        }
+    }
 
-    private final Map<Kind, Integer> counts = new HashMap<>();
-
-    /** Assigns fields to one point's saved locals (in slot order, a counter per kind). */
-    List<Slot> assign(List<LivenessAnalyzer.Saved> saved) {
-        Map<Kind, Integer> used = new HashMap<>();
-        List<Slot> out = new ArrayList<>();
-        for (LivenessAnalyzer.Saved s : saved) {
-            Kind k = Kind.of(s.type());
-            if (k == null) {
-                out.add(new Slot(s, null));
-                continue;
+    /** Lays out the frame for points that save {@code saved.get(k)} (in slot order, a counter per pool). */
+    static FrameLayout of(List<List<LivenessAnalyzer.Saved>> saved) {
+        // A pool is a kind, or for TYPED one exact descriptor; its fields are numbered per kind.
+        Map<String, Integer> poolSizes = new LinkedHashMap<>();
+        Map<String, Kind> poolKinds = new HashMap<>();
+        List<List<String[]>> picks = new ArrayList<>(); // per point, per saved: {pool, index} or null
+        for (List<LivenessAnalyzer.Saved> point : saved) {
+            Map<String, Integer> used = new HashMap<>();
+            List<String[]> row = new ArrayList<>();
+            for (LivenessAnalyzer.Saved s : point) {
+                Kind k = Kind.of(s);
+                if (k == null) {
+                    row.add(null);
+                    continue;
+                }
+                String pool = k == Kind.TYPED ? s.type().getDescriptor() : k.name();
+                int index = used.merge(pool, 1, Integer::sum) - 1;
+                poolSizes.merge(pool, index + 1, Math::max);
+                poolKinds.put(pool, k);
+                row.add(new String[] {pool, Integer.toString(index)});
             }
-            int index = used.merge(k, 1, Integer::sum) - 1;
-            counts.merge(k, index + 1, Math::max);
-            out.add(new Slot(s, new Field(k.prefix + index, k)));
+            picks.add(row);
         }
-        return List.copyOf(out);
-    }
 
-    /** Every field allocated so far, kind by kind. */
-    List<Field> fields() {
-        List<Field> out = new ArrayList<>();
+        Map<String, List<Field>> byPool = new HashMap<>();
+        List<Field> fields = new ArrayList<>();
+        Map<Kind, Integer> numbered = new HashMap<>();
         for (Kind k : Kind.values()) {
-            for (int i = 0; i < counts.getOrDefault(k, 0); i++) out.add(new Field(k.prefix + i, k));
+            for (Map.Entry<String, Integer> pool : poolSizes.entrySet()) {
+                if (poolKinds.get(pool.getKey()) != k) continue;
+                List<Field> list = new ArrayList<>();
+                for (int i = 0; i < pool.getValue(); i++) {
+                    int n = numbered.merge(k, 1, Integer::sum) - 1;
+                    Field f = new Field(k.prefix + n, k, k == Kind.TYPED ? pool.getKey() : k.desc);
+                    list.add(f);
+                    fields.add(f);
+                }
+                byPool.put(pool.getKey(), list);
+            }
         }
-        return out;
+
+        List<List<Slot>> points = new ArrayList<>();
+        for (int p = 0; p < saved.size(); p++) {
+            List<Slot> slots = new ArrayList<>();
+            for (int i = 0; i < saved.get(p).size(); i++) {
+                String[] pick = picks.get(p).get(i);
+                Field f = pick == null ? null : byPool.get(pick[0]).get(Integer.parseInt(pick[1]));
+                slots.add(new Slot(saved.get(p).get(i), f));
+            }
+            points.add(List.copyOf(slots));
+        }
+        return new FrameLayout(List.copyOf(fields), List.copyOf(points));
     }
 
-    /** The reference fields a point using {@code slots} leaves unused: they are nulled when it suspends. */
-    List<Field> unusedReferenceFields(List<Slot> slots) {
-        int used = 0;
-        for (Slot s : slots) {
-            if (s.field() != null && s.field().kind() == Kind.REF) used++;
-        }
+    /** The reference fields point {@code k} leaves unused: they are nulled when it suspends. */
+    List<Field> unusedReferenceFields(int k) {
         List<Field> out = new ArrayList<>();
-        for (int i = used; i < counts.getOrDefault(Kind.REF, 0); i++) out.add(new Field("a" + i, Kind.REF));
+        for (Field f : fields) {
+            if (!f.kind().isReference()) continue;
+            boolean used = false;
+            for (Slot s : points.get(k)) {
+                if (f.equals(s.field())) used = true;
+            }
+            if (!used) out.add(f);
+        }
         return out;
     }
 }

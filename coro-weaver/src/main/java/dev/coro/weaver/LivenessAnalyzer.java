@@ -21,21 +21,27 @@ import java.util.List;
  * <p>A local is saved when it is live after the point (read on some path before being written,
  * exception paths included, since a value thrown in by {@code raise} or {@code close} resumes into
  * the enclosing handlers) and the frame gives it a definite type. Dead locals are not saved, so a
- * suspended coroutine keeps nothing dead alive.
+ * suspended coroutine keeps nothing dead alive. A parameter (or {@code this}) that the method writes
+ * is saved at every point whatever its liveness: the frame passes the parameters back in on each
+ * resume, and a debugger must see the current value, not the one the coroutine was called with.
  *
  * <p>Pre: normalised code ({@link ConstructorMover}, {@link StackSpiller}). Returns immutable facts.
  */
 final class LivenessAnalyzer {
     private LivenessAnalyzer() {}
 
-    /** A local to save: its slot in the original numbering and its type ({@link TypedInterpreter#NULL_TYPE} for always-null). */
-    record Saved(int slot, Type type) {}
+    /**
+     * A local to save: its slot in the original numbering, its type ({@link TypedInterpreter#NULL_TYPE}
+     * for always-null), and whether the woven class may name that type in a {@code CHECKCAST} (a
+     * package-private class of another package may not: it is then kept in a field of its own type).
+     */
+    record Saved(int slot, Type type, boolean nameable) {}
 
     /** A reachable suspension point: its resume label (1, 2, ...), call, line and locals to save. */
     record Point(int label, MethodInsnNode call, YieldCall kind, int line, List<Saved> saved) {}
 
-    /** Everything the emitters need: the entry's live parameters and each suspension point. */
-    record Result(List<Saved> entry, List<Point> points) {}
+    /** Everything the emitters need: each suspension point. */
+    record Result(List<Point> points) {}
 
     static Result analyze(String owner, MethodNode m, ClassHierarchy hierarchy) {
         ControlFlow<BasicValue> flow = ControlFlow.analyze(owner, m, new TypedInterpreter(hierarchy));
@@ -75,39 +81,56 @@ final class LivenessAnalyzer {
             }
         }
 
-        Accessible access = new Accessible(hierarchy, ClassHierarchy.packageOf(owner));
-        List<Saved> entry = n == 0 || flow.frames[0] == null ? List.of() : saved(flow.frames[0], liveIn[0], access);
+        Nameable nameable = new Nameable(hierarchy, ClassHierarchy.packageOf(owner));
+        BitSet writtenParams = writtenParameters(m);
         List<Point> points = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             YieldCall c = YieldCall.of(insns.get(i));
             if (c == null || !c.suspends || flow.frames[i] == null) continue;
+            BitSet save = (BitSet) liveOut[i].clone();
+            save.or(writtenParams);
             points.add(new Point(points.size() + 1, (MethodInsnNode) insns.get(i), c,
-                    ControlFlow.lineOf(insns.get(i)), saved(flow.frames[i], liveOut[i], access)));
+                    ControlFlow.lineOf(insns.get(i)), saved(flow.frames[i], save, nameable)));
         }
-        return new Result(entry, List.copyOf(points));
+        return new Result(List.copyOf(points));
     }
 
-    /** Restores a local as a type the woven class may name (see {@link ClassHierarchy#accessibleFrom}). */
-    private record Accessible(ClassHierarchy hierarchy, String pkg) {
-        Type of(Type t) {
-            if (t.getSort() == Type.OBJECT && !TypedInterpreter.NULL_TYPE.equals(t)) {
-                return Type.getObjectType(hierarchy.accessibleFrom(t.getInternalName(), pkg));
+    /** The slots of the parameters ({@code this} included) that the method stores into. */
+    static BitSet writtenParameters(MethodNode m) {
+        int argSlots = argumentSlots(m);
+        BitSet out = new BitSet();
+        for (AbstractInsnNode insn : m.instructions) {
+            int var = insn instanceof VarInsnNode v && isStore(v.getOpcode()) ? v.var
+                    : insn instanceof IincInsnNode inc ? inc.var : -1;
+            if (var >= 0 && var < argSlots) {
+                out.set(var);
+                if (insn.getOpcode() == Opcodes.LSTORE || insn.getOpcode() == Opcodes.DSTORE) out.set(var + 1);
             }
-            if (t.getSort() == Type.ARRAY && t.getElementType().getSort() == Type.OBJECT) {
-                Type e = of(t.getElementType());
-                return Type.getType("[".repeat(t.getDimensions()) + e.getDescriptor());
-            }
-            return t;
+        }
+        return out;
+    }
+
+    /** The number of local slots the parameters take, {@code this} included. */
+    static int argumentSlots(MethodNode m) {
+        return (Type.getArgumentsAndReturnSizes(m.desc) >> 2) - ((m.access & Opcodes.ACC_STATIC) != 0 ? 1 : 0);
+    }
+
+    /** Whether the woven class may name a type in a CHECKCAST (see {@link ClassHierarchy#accessibleFrom}). */
+    private record Nameable(ClassHierarchy hierarchy, String pkg) {
+        boolean test(Type t) {
+            if (t.getSort() == Type.ARRAY) return test(t.getElementType());
+            if (t.getSort() != Type.OBJECT || TypedInterpreter.NULL_TYPE.equals(t)) return true;
+            return hierarchy.accessibleFrom(t.getInternalName(), pkg).equals(t.getInternalName());
         }
     }
 
-    private static List<Saved> saved(Frame<BasicValue> f, BitSet live, Accessible access) {
+    private static List<Saved> saved(Frame<BasicValue> f, BitSet live, Nameable nameable) {
         List<Saved> out = new ArrayList<>();
         for (int slot = live.nextSetBit(0); slot >= 0 && slot < f.getLocals(); slot = live.nextSetBit(slot + 1)) {
             BasicValue v = f.getLocal(slot);
             Type t = v.getType();
             if (t == null || v == BasicValue.RETURNADDRESS_VALUE) continue; // no definite value here
-            out.add(new Saved(slot, access.of(t)));
+            out.add(new Saved(slot, t, nameable.test(t)));
         }
         return List.copyOf(out);
     }

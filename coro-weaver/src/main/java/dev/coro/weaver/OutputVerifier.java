@@ -49,6 +49,13 @@ public final class OutputVerifier {
         return null;
     }
 
+    /** Verifies a frame class the weaver wrote; returns null when it passes, else the first failure. */
+    static Failure verifyFrameClass(byte[] frameClass, ClassHierarchy hierarchy, List<String> frameClasses) {
+        ClassNode cls = new ClassNode();
+        new org.objectweb.asm.ClassReader(frameClass).accept(cls, 0);
+        return verify(cls, cls.methods, hierarchy, frameClasses);
+    }
+
     /** Verifies every method of a class file; returns null when it passes, else the first failure. For tests. */
     public static String verifyClass(byte[] classFile, ClassHierarchy hierarchy) {
         ClassNode cls = new ClassNode();

@@ -25,76 +25,76 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Emission pass: turns the normalised method into the body method
- * {@code static Object m(Frame f, int label, Object sent, Throwable thrown)}.
+ * Emission pass: turns the normalised method {@code m(params)} into its body method
+ * {@code private [static] Object m(params, CoroFrame f, int label, Object sent, Throwable thrown)}.
  *
  * <pre>
- *   f = (C$m$Coro) f;  ILOAD label; TABLESWITCH 0: R0, 1: R1, ... default: BAD
- *   R0:  restore the parameters live at entry from f's fields
- *        ... the original code, locals shifted up by 4, where each suspension point n is now
- *        (save live locals into f's fields; null the unused reference fields)
- *        f.label = n; ARETURN the yielded value           (Yield.from: ARETURN f.delegate(sub, n))
+ *   f = (Host-m-Coro) f;  ILOAD label; TABLESWITCH 0: START, 1: R1, ... default: BAD
+ *   START: the original code; the parameters ({@code this} too) are the body's own, passed in by the
+ *        frame on every resume; the other locals are shifted up by 4, past (f, label, sent, thrown).
+ *        Each suspension point n is now:
+ *        Sn: save the locals to keep into f's fields; null the reference fields n does not use
+ *            Host-m-Coro.label(f, n); ARETURN the yielded value     (Yield.from: ARETURN Host-m-Coro.delegate(f, sub, n))
+ *        Cn: if (thrown != null) throw thrown;  push sent           (the value of the Yield call)
  *        ... Yield.done(r) is r: ARETURN returns the result
- *   Cn:  if (thrown != null) throw thrown;  push sent     (the value of the Yield call)
- *        ...
- *   Rn:  restore the locals saved at n; GOTO Cn           (after the original code, outside every try range)
+ *   Rn:  restore the locals saved at n; GOTO Cn                     (after the code, outside every try range)
  * </pre>
  *
  * {@code Yield.done(r)} becomes {@code r} itself: the body returns its result, and the driver knows
- * it returned (not suspended) because {@code label} still reads {@code RUNNING}. javac only ever
- * stores that value in a local (on the way through a {@code finally}) and returns it, which needs no
- * particular type; a pending result in a {@code finally} that suspends is then saved like any local.
+ * it returned (not suspended) because {@code label} still reads {@code RUNNING}.
  *
  * <p>The throw check sits at the original call, inside its try ranges, so a value thrown in by
  * {@code raise}/{@code close} reaches the body's own handlers and {@code finally} blocks. The
  * restore blocks sit outside all ranges, where locals are still being rebuilt.
  *
- * <p>Post: no stack map frames (computed afterwards), line numbers and local-variable tables kept.
+ * <p>Debug info stays true: line numbers are kept (a restore block carries its {@code Yield} call's
+ * line), and a local that a point does not restore leaves scope there ({@link #cutDeadRanges}) until
+ * it is next stored, so a debugger never reads an empty slot.
+ *
+ * <p>Post: no stack map frames (computed afterwards).
  */
 final class StateMachineEmitter {
     private StateMachineEmitter() {}
 
     /**
-     * @param layout the frame's fields, already assigned to every point
-     * @param entrySlots where the parameters live at entry are kept
-     * @param pointSlots where each point's saved locals are kept, in the order of {@code facts.points()}
+     * @param bodyAccess the body's access flags ({@code ACC_STATIC} as the original, and its visibility)
+     * @param layout the frame's fields, assigned to every point of {@code facts}
      */
-    static MethodNode emit(boolean hostIsInterface, MethodNode m, String frameClass, LivenessAnalyzer.Result facts,
-            FrameLayout layout, List<FrameLayout.Slot> entrySlots, List<List<FrameLayout.Slot>> pointSlots) {
+    static MethodNode emit(int bodyAccess, MethodNode m, String frameClass, LivenessAnalyzer.Result facts,
+            FrameLayout layout) {
+        MethodNode body = new MethodNode(Opcodes.ASM9, bodyAccess, m.name, Names.bodyDesc(m.desc), null, null);
+        int args = LivenessAnalyzer.argumentSlots(m);
+        Vars vars = new Vars(args);
 
-        int access = Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC | (hostIsInterface ? Opcodes.ACC_PUBLIC : 0);
-        MethodNode body = new MethodNode(Opcodes.ASM9, access, m.name, Names.BODY_DESC, null, null);
-
-        // Shift the original locals up past (frame, label, sent, thrown).
-        int shift = Names.BODY_PARAMS;
+        // Shift the locals past the parameters up by four: (frame, label, sent, thrown) come after the parameters.
         for (AbstractInsnNode insn : m.instructions) {
-            if (insn instanceof VarInsnNode) ((VarInsnNode) insn).var += shift;
-            else if (insn instanceof IincInsnNode) ((IincInsnNode) insn).var += shift;
+            if (insn instanceof VarInsnNode v) v.var = vars.shift(v.var);
+            else if (insn instanceof IincInsnNode inc) inc.var = vars.shift(inc.var);
         }
         List<LocalVariableNode> locals = new ArrayList<>();
         if (m.localVariables != null) {
             for (LocalVariableNode lv : m.localVariables) {
-                locals.add(new LocalVariableNode(lv.name, lv.desc, lv.signature, lv.start, lv.end, lv.index + shift));
+                locals.add(new LocalVariableNode(lv.name, lv.desc, lv.signature, lv.start, lv.end, vars.shift(lv.index)));
             }
         }
-        body.localVariables = locals;
-        body.visibleLocalVariableAnnotations = shifted(m.visibleLocalVariableAnnotations, shift);
-        body.invisibleLocalVariableAnnotations = shifted(m.invisibleLocalVariableAnnotations, shift);
+        body.visibleLocalVariableAnnotations = shifted(m.visibleLocalVariableAnnotations, vars);
+        body.invisibleLocalVariableAnnotations = shifted(m.invisibleLocalVariableAnnotations, vars);
         body.tryCatchBlocks = m.tryCatchBlocks;
-        body.maxLocals = m.maxLocals + shift;
+        body.maxLocals = m.maxLocals + Names.BODY_PARAMS;
+        body.parameters = null;
 
         int firstLine = ControlFlow.firstLine(m);
         InsnList out = new InsnList();
         LabelNode dispatch = new LabelNode();
         out.add(dispatch);
         if (firstLine > 0) out.add(new LineNumberNode(firstLine, dispatch));
-        out.add(new VarInsnNode(Opcodes.ALOAD, Names.BODY_FRAME));
+        out.add(new VarInsnNode(Opcodes.ALOAD, vars.frame()));
         out.add(new TypeInsnNode(Opcodes.CHECKCAST, frameClass));
-        out.add(new VarInsnNode(Opcodes.ASTORE, Names.BODY_FRAME));
+        out.add(new VarInsnNode(Opcodes.ASTORE, vars.frame()));
         LabelNode bad = new LabelNode();
         LabelNode[] resume = new LabelNode[facts.points().size() + 1];
         for (int i = 0; i < resume.length; i++) resume[i] = new LabelNode();
-        out.add(new VarInsnNode(Opcodes.ILOAD, Names.BODY_LABEL));
+        out.add(new VarInsnNode(Opcodes.ILOAD, vars.label()));
         out.add(new TableSwitchInsnNode(0, resume.length - 1, bad, resume));
         out.add(bad);
         out.add(new TypeInsnNode(Opcodes.NEW, "java/lang/IllegalStateException"));
@@ -104,14 +104,16 @@ final class StateMachineEmitter {
                 "(Ljava/lang/String;)V", false));
         out.add(new InsnNode(Opcodes.ATHROW));
         out.add(resume[0]);
-        restore(out, frameClass, entrySlots, shift);
 
         // Rewrite the suspension points and done() calls in place.
+        LabelNode[] suspend = new LabelNode[resume.length];
         LabelNode[] cont = new LabelNode[resume.length];
         for (int k = 0; k < facts.points().size(); k++) {
             LivenessAnalyzer.Point p = facts.points().get(k);
+            suspend[p.label()] = new LabelNode();
             cont[p.label()] = new LabelNode();
-            m.instructions.insert(p.call(), suspension(p, frameClass, pointSlots.get(k), layout, shift, cont[p.label()]));
+            InsnList s = suspension(p, frameClass, layout, k, vars, suspend[p.label()], cont[p.label()]);
+            m.instructions.insert(p.call(), s);
             m.instructions.remove(p.call());
         }
         for (AbstractInsnNode insn : m.instructions.toArray()) {
@@ -130,43 +132,69 @@ final class StateMachineEmitter {
             LivenessAnalyzer.Point p = facts.points().get(k);
             out.add(resume[p.label()]);
             if (p.line() > 0) out.add(new LineNumberNode(p.line(), resume[p.label()]));
-            restore(out, frameClass, pointSlots.get(k), shift);
+            restore(out, frameClass, layout.points().get(k), vars);
             out.add(new JumpInsnNode(Opcodes.GOTO, cont[p.label()]));
         }
         body.instructions = out;
+        body.localVariables = cutDeadRanges(out, locals, facts, vars, suspend, cont);
         return body;
     }
 
+    /** Local variable numbering in the body: the parameters keep their slots, the rest move up by four. */
+    record Vars(int args) {
+        int shift(int var) {
+            return var < args ? var : var + Names.BODY_PARAMS;
+        }
+
+        int frame() {
+            return args + Names.BODY_FRAME;
+        }
+
+        int label() {
+            return args + Names.BODY_LABEL;
+        }
+
+        int sent() {
+            return args + Names.BODY_SENT;
+        }
+
+        int thrown() {
+            return args + Names.BODY_THROWN;
+        }
+    }
+
     /** Save, set the label, return; then the continuation the restore block jumps back to. */
-    private static InsnList suspension(LivenessAnalyzer.Point p, String frameClass, List<FrameLayout.Slot> slots,
-            FrameLayout layout, int shift, LabelNode cont) {
+    private static InsnList suspension(LivenessAnalyzer.Point p, String frameClass, FrameLayout layout, int k,
+            Vars vars, LabelNode start, LabelNode cont) {
         InsnList out = new InsnList();
-        for (FrameLayout.Slot s : slots) {
+        out.add(start);
+        for (FrameLayout.Slot s : layout.points().get(k)) {
             if (s.field() == null) continue;
-            out.add(new VarInsnNode(Opcodes.ALOAD, Names.BODY_FRAME));
-            out.add(new VarInsnNode(s.field().kind().load, s.saved().slot() + shift));
-            out.add(new FieldInsnNode(Opcodes.PUTFIELD, frameClass, s.field().name(), s.field().kind().desc));
+            out.add(new VarInsnNode(Opcodes.ALOAD, vars.frame()));
+            out.add(new VarInsnNode(s.field().kind().load, vars.shift(s.saved().slot())));
+            out.add(new FieldInsnNode(Opcodes.PUTFIELD, frameClass, s.field().name(), s.field().desc()));
         }
-        for (FrameLayout.Field f : layout.unusedReferenceFields(slots)) {
-            out.add(new VarInsnNode(Opcodes.ALOAD, Names.BODY_FRAME));
+        for (FrameLayout.Field f : layout.unusedReferenceFields(k)) {
+            out.add(new VarInsnNode(Opcodes.ALOAD, vars.frame()));
             out.add(new InsnNode(Opcodes.ACONST_NULL));
-            out.add(new FieldInsnNode(Opcodes.PUTFIELD, frameClass, f.name(), f.kind().desc));
+            out.add(new FieldInsnNode(Opcodes.PUTFIELD, frameClass, f.name(), f.desc()));
         }
+        String frameDesc = "L" + frameClass + ";";
         switch (p.kind()) {
             case AWAIT:
-                setLabel(out, frameClass, p.label());
+                setLabel(out, frameClass, frameDesc, p.label(), vars);
                 out.add(new InsnNode(Opcodes.ACONST_NULL));
                 break;
             case VALUE:
-                setLabel(out, frameClass, p.label());
+                setLabel(out, frameClass, frameDesc, p.label(), vars);
                 break;
             case FROM_CORO:
             case FROM_ITERABLE:
-                out.add(new VarInsnNode(Opcodes.ALOAD, Names.BODY_FRAME));
+                out.add(new VarInsnNode(Opcodes.ALOAD, vars.frame()));
                 out.add(new InsnNode(Opcodes.SWAP));
                 out.add(intConst(p.label()));
-                out.add(new MethodInsnNode(Opcodes.INVOKEVIRTUAL, frameClass, Names.DELEGATE, Names.DELEGATE_DESC,
-                        false));
+                out.add(new MethodInsnNode(Opcodes.INVOKESTATIC, frameClass, Names.DELEGATE,
+                        "(" + frameDesc + Names.DELEGATE_DESC.substring(1), false));
                 break;
             default:
                 throw new IllegalStateException(p.kind() + " does not suspend");
@@ -174,38 +202,91 @@ final class StateMachineEmitter {
         out.add(new InsnNode(Opcodes.ARETURN));
         out.add(cont);
         LabelNode ok = new LabelNode();
-        out.add(new VarInsnNode(Opcodes.ALOAD, Names.BODY_THROWN));
+        out.add(new VarInsnNode(Opcodes.ALOAD, vars.thrown()));
         out.add(new JumpInsnNode(Opcodes.IFNULL, ok));
-        out.add(new VarInsnNode(Opcodes.ALOAD, Names.BODY_THROWN));
+        out.add(new VarInsnNode(Opcodes.ALOAD, vars.thrown()));
         out.add(new InsnNode(Opcodes.ATHROW));
         out.add(ok);
-        out.add(new VarInsnNode(Opcodes.ALOAD, Names.BODY_SENT));
+        out.add(new VarInsnNode(Opcodes.ALOAD, vars.sent()));
         return out;
     }
 
-    private static void setLabel(InsnList out, String frameClass, int label) {
-        out.add(new VarInsnNode(Opcodes.ALOAD, Names.BODY_FRAME));
+    private static void setLabel(InsnList out, String frameClass, String frameDesc, int label, Vars vars) {
+        out.add(new VarInsnNode(Opcodes.ALOAD, vars.frame()));
         out.add(intConst(label));
-        out.add(new FieldInsnNode(Opcodes.PUTFIELD, frameClass, Names.LABEL_FIELD, "I"));
+        out.add(new MethodInsnNode(Opcodes.INVOKESTATIC, frameClass, Names.SET_LABEL, "(" + frameDesc + "I)V", false));
     }
 
-    private static void restore(InsnList out, String frameClass, List<FrameLayout.Slot> slots, int shift) {
+    private static void restore(InsnList out, String frameClass, List<FrameLayout.Slot> slots, Vars vars) {
         for (FrameLayout.Slot s : slots) {
-            int var = s.saved().slot() + shift;
+            int var = vars.shift(s.saved().slot());
             if (s.field() == null) {
                 out.add(new InsnNode(Opcodes.ACONST_NULL));
                 out.add(new VarInsnNode(Opcodes.ASTORE, var));
                 continue;
             }
-            out.add(new VarInsnNode(Opcodes.ALOAD, Names.BODY_FRAME));
-            out.add(new FieldInsnNode(Opcodes.GETFIELD, frameClass, s.field().name(), s.field().kind().desc));
-            Type t = s.saved().type();
-            if (s.field().kind() == FrameLayout.Kind.REF && !Names.OBJECT_TYPE.equals(t)) {
+            out.add(new VarInsnNode(Opcodes.ALOAD, vars.frame()));
+            out.add(new FieldInsnNode(Opcodes.GETFIELD, frameClass, s.field().name(), s.field().desc()));
+            if (s.needsCast()) {
+                Type t = s.saved().type();
                 out.add(new TypeInsnNode(Opcodes.CHECKCAST, t.getSort() == Type.ARRAY ? t.getDescriptor()
                         : t.getInternalName()));
             }
             out.add(new VarInsnNode(s.field().kind().store, var));
         }
+    }
+
+    /**
+     * Cuts each local's range at the suspension points that do not restore it: from the point's
+     * saves until the next store into its slot (in code order, within the range), or to the end of
+     * the range. Parameters are never cut: the frame passes them in on every resume.
+     */
+    static List<LocalVariableNode> cutDeadRanges(InsnList code, List<LocalVariableNode> locals,
+            LivenessAnalyzer.Result facts, Vars vars, LabelNode[] suspend, LabelNode[] cont) {
+        List<LocalVariableNode> out = new ArrayList<>();
+        for (LocalVariableNode lv : locals) {
+            if (lv.index < vars.args()) {
+                out.add(lv);
+                continue;
+            }
+            int start = code.indexOf(lv.start);
+            int end = code.indexOf(lv.end);
+            LabelNode from = lv.start;
+            int cursor = start;
+            for (LivenessAnalyzer.Point p : facts.points()) {
+                int at = code.indexOf(suspend[p.label()]);
+                if (at < cursor || at >= end || restores(p, lv.index, vars)) continue;
+                if (at > code.indexOf(from)) out.add(range(lv, from, suspend[p.label()]));
+                from = null;
+                for (AbstractInsnNode i = cont[p.label()]; i != null && code.indexOf(i) < end; i = i.getNext()) {
+                    if (i instanceof VarInsnNode v && v.var == lv.index && isStore(v.getOpcode())) {
+                        from = new LabelNode();
+                        code.insert(i, from);
+                        end = code.indexOf(lv.end);
+                        break;
+                    }
+                }
+                if (from == null) break;
+                cursor = code.indexOf(from);
+            }
+            if (from != null && code.indexOf(from) < end) out.add(range(lv, from, lv.end));
+        }
+        return out;
+    }
+
+    private static boolean restores(LivenessAnalyzer.Point p, int shiftedSlot, Vars vars) {
+        for (LivenessAnalyzer.Saved s : p.saved()) {
+            if (vars.shift(s.slot()) == shiftedSlot) return true;
+        }
+        return false;
+    }
+
+    private static LocalVariableNode range(LocalVariableNode lv, LabelNode from, LabelNode to) {
+        return new LocalVariableNode(lv.name, lv.desc, lv.signature, from, to, lv.index);
+    }
+
+    private static boolean isStore(int op) {
+        return op >= Opcodes.ISTORE && op <= Opcodes.ASTORE;
     }
 
     static AbstractInsnNode intConst(int v) {
@@ -215,11 +296,18 @@ final class StateMachineEmitter {
         return new LdcInsnNode(v);
     }
 
-    private static List<LocalVariableAnnotationNode> shifted(List<LocalVariableAnnotationNode> list, int shift) {
+    private static List<LocalVariableAnnotationNode> shifted(List<LocalVariableAnnotationNode> list, Vars vars) {
         if (list == null) return null;
+        List<LocalVariableAnnotationNode> out = new ArrayList<>();
         for (LocalVariableAnnotationNode a : list) {
-            a.index.replaceAll(i -> i + shift);
+            List<Integer> index = new ArrayList<>();
+            for (int i : a.index) index.add(vars.shift(i));
+            LocalVariableAnnotationNode c = new LocalVariableAnnotationNode(a.typeRef, a.typePath,
+                    a.start.toArray(new LabelNode[0]), a.end.toArray(new LabelNode[0]),
+                    index.stream().mapToInt(Integer::intValue).toArray(), a.desc);
+            c.values = a.values;
+            out.add(c);
         }
-        return list;
+        return out;
     }
 }

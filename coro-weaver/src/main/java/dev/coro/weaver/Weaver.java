@@ -131,35 +131,56 @@ public final class Weaver {
             }
         }
 
+        boolean nest = (cls.version & 0xFFFF) >= Opcodes.V11 && cls.nestHostClass == null;
         Set<String> taken = new HashSet<>();
         for (InnerClassNode ic : cls.innerClasses) taken.add(ic.name);
+        if (cls.nestMembers != null) taken.addAll(cls.nestMembers);
+        Set<String> members = new HashSet<>();
+        for (MethodNode m : cls.methods) members.add(m.name + m.desc);
         List<MethodNode> newMethods = new ArrayList<>();
         List<MethodNode> toVerify = new ArrayList<>();
-        List<String> frameClasses = new ArrayList<>();
+        List<CoroutineMethodWeaver.Woven> woven = new ArrayList<>();
         List<Diagnostic> failures = new ArrayList<>();
         for (MethodNode m : cls.methods) {
             if (!targets.contains(m)) {
                 newMethods.add(m);
                 continue;
             }
-            String frameClass = frameClassName(cls.name, m.name, taken);
             int firstLine = ControlFlow.firstLine(m);
+            String clash = clash(cls, m, members);
+            if (clash != null) {
+                failures.add(CoroutineChecker.diagnostic(cls, m, Diagnostic.Code.NAME_CLASH, firstLine, clash));
+                continue;
+            }
+            String frameClass = frameClassName(cls.name, m.name, taken);
             try {
-                CoroutineMethodWeaver.Woven w = CoroutineMethodWeaver.weave(cls, m, frameClass, hierarchy);
+                CoroutineMethodWeaver.Woven w = CoroutineMethodWeaver.weave(cls, m, frameClass, nest, hierarchy);
                 newMethods.add(w.entry());
                 newMethods.add(w.body());
                 toVerify.add(w.entry());
                 toVerify.add(w.body());
-                frameClasses.add(frameClass);
+                if (w.trampoline() != null) {
+                    newMethods.add(w.trampoline());
+                    toVerify.add(w.trampoline());
+                }
+                woven.add(w);
             } catch (WeaveException e) {
                 failures.add(CoroutineChecker.diagnostic(cls, m, e.code, e.line > 0 ? e.line : firstLine, e.getMessage()));
             }
         }
         if (!failures.isEmpty()) return new WeaveResult(WeaveResult.Status.REJECTED, classFile, List.copyOf(failures));
         cls.methods = newMethods;
+        List<String> frameClasses = woven.stream().map(CoroutineMethodWeaver.Woven::frameClass).toList();
+        if (nest) {
+            if (cls.nestMembers == null) cls.nestMembers = new ArrayList<>();
+            cls.nestMembers.addAll(frameClasses);
+        }
 
         if (verifyOutput) {
             OutputVerifier.Failure failure = OutputVerifier.verify(cls, toVerify, hierarchy, frameClasses);
+            for (int i = 0; failure == null && i < woven.size(); i++) {
+                failure = OutputVerifier.verifyFrameClass(woven.get(i).frameClassFile(), hierarchy, frameClasses);
+            }
             if (failure != null) {
                 return new WeaveResult(WeaveResult.Status.REJECTED, classFile, List.of(CoroutineChecker.diagnostic(cls,
                         failure.method(), Diagnostic.Code.INTERNAL_ERROR, failure.line(),
@@ -168,7 +189,9 @@ public final class Weaver {
         }
 
         if (cls.invisibleAnnotations == null) cls.invisibleAnnotations = new ArrayList<>();
-        cls.invisibleAnnotations.add(new AnnotationNode(Names.WOVEN_DESC));
+        AnnotationNode marker = new AnnotationNode(Names.WOVEN_DESC);
+        marker.visit(Names.WOVEN_CONTRACT, Names.CONTRACT);
+        cls.invisibleAnnotations.add(marker);
         ClassWriter cw = StackMapComputer.writer(0, hierarchy);
         try {
             cls.accept(cw);
@@ -182,13 +205,31 @@ public final class Weaver {
         }
     }
 
-    /** {@code pkg/C$m$Coro}, or {@code pkg/C$m$Coro2}, ... when that name is taken (overloads). */
+    /**
+     * {@code pkg/C-m-Coro}, or {@code pkg/C-m-Coro2}, ... when that name is taken (overloads). javac
+     * never puts {@code -} in a name, so the first one ends the host's name: {@code X.b$c()} and
+     * {@code X$b.c()} get {@code X-b$c-Coro} and {@code X$b-c-Coro}.
+     */
     private static String frameClassName(String host, String method, Set<String> taken) {
         String safe = method.replace('<', '_').replace('>', '_');
-        String base = host + "$" + safe + "$Coro";
+        String base = host + "-" + safe + "-Coro";
         String name = base;
         for (int i = 2; !taken.add(name); i++) name = base + i;
         return name;
+    }
+
+    /** Why the methods weaving {@code m} adds would clash with a member {@code cls} already has, or null. */
+    private static String clash(ClassNode cls, MethodNode m, Set<String> members) {
+        List<String> added = new ArrayList<>();
+        added.add(Names.bodyDesc(m.desc));
+        if ((m.access & Opcodes.ACC_STATIC) == 0) added.add(Names.trampolineDesc(cls.name, m.desc));
+        for (String desc : added) {
+            if (members.contains(m.name + desc)) {
+                return "the class already has a method " + m.name + desc + ", which weaving this coroutine would"
+                        + " add: rename one of them";
+            }
+        }
+        return null;
     }
 
     private static WeaveResult rejected(byte[] classFile, Diagnostic d) {

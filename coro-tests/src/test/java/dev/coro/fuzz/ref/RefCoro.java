@@ -304,21 +304,15 @@ public final class RefCoro<Y, S, R> implements Coro<Y, S, R> {
 
     /**
      * {@code Yield.from(sub)}: PEP 380's expansion of {@code yield from}, with CoroutineExit for
-     * GeneratorExit. A sub that has already finished gives its result at once: API.md says
-     * {@code from} returns the sub's result (Python would give None, as next() on an exhausted
-     * generator raises a StopIteration without value).
+     * GeneratorExit. A sub that has already finished gives null at once, as in Python (next() on an
+     * exhausted generator raises a StopIteration without value; API.md: every later next/send throws a
+     * StopIteration whose value is null).
      */
     @SuppressWarnings("unchecked")
     <R2> R2 delegate(Coro<?, ?, R2> sub) {
         if (sub == null) throw new NullPointerException("Yield.from(null)");
         Coro<?, Object, R2> s = (Coro<?, Object, R2>) sub;
-        if (s.isDone()) {
-            try {
-                return s.result();
-            } catch (IllegalStateException noResult) {
-                return null;
-            }
-        }
+        if (s.isDone()) return null;
         Object y;
         try {
             y = s.next();
