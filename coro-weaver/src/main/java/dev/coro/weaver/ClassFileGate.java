@@ -15,6 +15,7 @@ final class ClassFileGate {
     private static final byte[] YIELD = Names.YIELD.getBytes(StandardCharsets.UTF_8);
     private static final byte[] COROUTINE = Names.COROUTINE_DESC.getBytes(StandardCharsets.UTF_8);
     private static final byte[] WOVEN = Names.WOVEN_DESC.getBytes(StandardCharsets.UTF_8);
+    private static final byte[] INVISIBLE = "RuntimeInvisibleAnnotations".getBytes(StandardCharsets.UTF_8);
 
     /** What the constant pool mentions. */
     record Scan(boolean mentionsCoro, boolean woven) {}
@@ -30,7 +31,10 @@ final class ClassFileGate {
 
     /**
      * Walks the constant pool looking for the UTF8 entries {@code dev/coro/Yield},
-     * {@code Ldev/coro/Coroutine;} and the woven marker.
+     * {@code Ldev/coro/Coroutine;} and the woven marker's descriptor. Only when that descriptor is
+     * there does it walk on (skipping fields and methods by their lengths) to the class's own
+     * {@code RuntimeInvisibleAnnotations}: the class is woven only when the marker is really one of
+     * them, not merely a string constant that spells it.
      *
      * @throws WeaveException if the constant pool is truncated or has an unknown tag
      */
@@ -38,7 +42,8 @@ final class ClassFileGate {
         int count = u2(b, 8);
         int p = 10;
         boolean coro = false;
-        boolean woven = false;
+        int wovenIndex = 0;
+        int invisibleIndex = 0;
         for (int i = 1; i < count; i++) {
             int tag = u1(b, p);
             switch (tag) {
@@ -47,7 +52,8 @@ final class ClassFileGate {
                     int start = p + 3;
                     if (start + len > b.length) throw truncated();
                     if (equalsAt(b, start, len, YIELD) || equalsAt(b, start, len, COROUTINE)) coro = true;
-                    if (equalsAt(b, start, len, WOVEN)) woven = true;
+                    if (equalsAt(b, start, len, WOVEN)) wovenIndex = i;
+                    if (equalsAt(b, start, len, INVISIBLE)) invisibleIndex = i;
                     p = start + len;
                     break;
                 }
@@ -69,7 +75,74 @@ final class ClassFileGate {
                             "corrupt class file: unknown constant pool tag " + tag + " at entry " + i);
             }
         }
+        boolean woven = wovenIndex > 0 && invisibleIndex > 0 && hasMarker(b, p, wovenIndex, invisibleIndex);
         return new Scan(coro, woven);
+    }
+
+    /** From the end of the constant pool at {@code p}: is annotation type {@code marker} among the class's invisible annotations? */
+    private static boolean hasMarker(byte[] b, int p, int marker, int invisible) {
+        p += 6; // access, this, super
+        p += 2 + 2 * u2(b, p); // interfaces
+        for (int members = 0; members < 2; members++) { // fields, then methods
+            int count = u2(b, p);
+            p += 2;
+            for (int i = 0; i < count; i++) p = skipAttributes(b, p + 6);
+        }
+        int attributes = u2(b, p);
+        p += 2;
+        for (int i = 0; i < attributes; i++) {
+            int name = u2(b, p);
+            int end = p + 6 + u4(b, p + 2);
+            if (name == invisible) {
+                int q = p + 6;
+                int annotations = u2(b, q);
+                q += 2;
+                for (int a = 0; a < annotations; a++) {
+                    if (u2(b, q) == marker) return true;
+                    q = skipAnnotation(b, q);
+                }
+            }
+            p = end;
+        }
+        return false;
+    }
+
+    private static int skipAttributes(byte[] b, int p) {
+        int count = u2(b, p);
+        p += 2;
+        for (int i = 0; i < count; i++) p += 6 + u4(b, p + 2);
+        return p;
+    }
+
+    private static int skipAnnotation(byte[] b, int p) {
+        int pairs = u2(b, p + 2);
+        p += 4;
+        for (int i = 0; i < pairs; i++) p = skipElementValue(b, p + 2);
+        return p;
+    }
+
+    private static int skipElementValue(byte[] b, int p) {
+        int tag = u1(b, p);
+        switch (tag) {
+            case 'e':
+                return p + 5;
+            case '@':
+                return skipAnnotation(b, p + 1);
+            case '[': {
+                int n = u2(b, p + 1);
+                p += 3;
+                for (int i = 0; i < n; i++) p = skipElementValue(b, p);
+                return p;
+            }
+            default: // B C D F I J S Z s c: one constant pool index
+                return p + 3;
+        }
+    }
+
+    private static int u4(byte[] b, int p) {
+        int v = (u2(b, p) << 16) | u2(b, p + 2);
+        if (v < 0) throw truncated();
+        return v;
     }
 
     private static boolean equalsAt(byte[] b, int start, int len, byte[] what) {

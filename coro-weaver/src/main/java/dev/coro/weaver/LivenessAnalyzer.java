@@ -83,11 +83,14 @@ final class LivenessAnalyzer {
 
         Nameable nameable = new Nameable(hierarchy, ClassHierarchy.packageOf(owner));
         BitSet writtenParams = writtenParameters(m);
+        int argSlots = argumentSlots(m);
         List<Point> points = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             YieldCall c = YieldCall.of(insns.get(i));
             if (c == null || !c.suspends || flow.frames[i] == null) continue;
+            // the parameters the body never writes come back in from the frame's own fields on each resume
             BitSet save = (BitSet) liveOut[i].clone();
+            save.clear(0, argSlots);
             save.or(writtenParams);
             points.add(new Point(points.size() + 1, (MethodInsnNode) insns.get(i), c,
                     ControlFlow.lineOf(insns.get(i)), saved(flow.frames[i], save, nameable)));
