@@ -129,36 +129,67 @@ public abstract class CoroFrame<Y, S, R> implements Coro<Y, S, R> {
     // ---------------------------------------------------------------- the protocol
 
     @Override
-    public final Y next() {
+    public Y next() {
         return send(null);
     }
 
+    /**
+     * The protocol's {@code send}. Woven frame classes override it (and {@link #next}) with the same
+     * four steps calling their own body, so that each coroutine type is profiled and compiled on its
+     * own: see docs/weaving.md, "Each frame class drives its own fast path".
+     */
     @SuppressWarnings("unchecked")
     @Override
-    public final Y send(S v) {
+    public Y send(S v) {
+        int l = fastEnter(v);
+        if (l < 0) return (Y) slowSend(v);
+        Object y;
+        try {
+            y = resume(l, v, null);
+        } catch (Throwable e) {
+            throw Sneaky.rethrow(fastFailed(e));
+        }
+        return (Y) fastExit(y);
+    }
+
+    /**
+     * Step 1 of {@code send}: the common case is suspended at a plain yield (or just created and
+     * started with {@code next()}), with no delegation chain. Then the coroutine is RUNNING from here
+     * and the label to resume at is returned; otherwise -1, and nothing changed.
+     */
+    protected final int fastEnter(Object v) {
         int l = label;
-        // the common case: suspended at a plain yield (or just created, started with next()), no chain
         if ((l > CREATED || l == CREATED && v == null) && aux == null && link == null) {
             label = RUNNING;
-            Object y;
-            try {
-                y = resume(l, v, null);
-            } catch (Throwable e) {
-                throw Sneaky.rethrow(failed(e));
-            }
-            if (label > CREATED && y != DELEGATE) return (Y) y;
-            return (Y) drive(this, this, null, null, y);
+            return l;
         }
+        return -1;
+    }
+
+    /** Step 2', when the body threw: the coroutine is DONE; returns what {@code send} must throw (PEP 479 applied). */
+    protected final Throwable fastFailed(Throwable e) {
+        return failed(e);
+    }
+
+    /** Step 3, after the body returned {@code y}: the value it yielded, or the driver takes over (return, delegation). */
+    protected final Object fastExit(Object y) {
+        if (label > CREATED && y != DELEGATE) return y;
+        return drive(this, this, null, null, y);
+    }
+
+    /** Every {@code send} that {@link #fastEnter} declined: not started with a value, running, finished, delegating. */
+    protected final Object slowSend(Object v) {
+        int l = label;
         if (l == CREATED) {
             if (v != null) {
                 throw new IllegalStateException("can't send a non-null value to a just-created coroutine "
                         + methodName() + ": start it with next() first");
             }
-            return (Y) drive(this, this, null, null, NOT_RESUMED);
+            return drive(this, this, null, null, NOT_RESUMED);
         }
         if (l == RUNNING) throw reentered("next/send");
         if (l < RUNNING) throw new Exhausted(methodName());
-        return (Y) drive(this, enterChain("next/send"), v, null, NOT_RESUMED);
+        return drive(this, enterChain("next/send"), v, null, NOT_RESUMED);
     }
 
     @SuppressWarnings("unchecked")

@@ -29,7 +29,7 @@ import java.util.List;
  *
  * Outside a nest ({@link Shape#nest} false) the private members are package-private instead, and an
  * instance body is reached through the host's static trampoline (see {@link CoroutineMethodWeaver}).
- * Class file version 55 (nests); no branches, so no stack map frames.
+ * Class file version 55 (nests); its frames come from ASM (only {@code send} branches).
  */
 final class FrameClassEmitter {
     private FrameClassEmitter() {}
@@ -40,7 +40,17 @@ final class FrameClassEmitter {
 
     static byte[] emit(Shape s, String frameClass, List<FrameLayout.Field> locals) {
         int member = s.nest() ? Opcodes.ACC_PRIVATE : 0;
-        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
+        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES) {
+            @Override
+            protected String getCommonSuperClass(String a, String b) {
+                return Names.OBJECT; // never asked: no path merges two reference types
+            }
+
+            @Override
+            protected ClassLoader getClassLoader() {
+                throw new IllegalStateException("the weaver must not load classes");
+            }
+        };
         cw.visit(Opcodes.V11, Opcodes.ACC_FINAL | Opcodes.ACC_SUPER | Opcodes.ACC_SYNTHETIC, frameClass, null,
                 Names.FRAME_BASE, null);
         if (s.sourceFile() != null) cw.visitSource(s.sourceFile(), null);
@@ -57,6 +67,7 @@ final class FrameClassEmitter {
 
         constructor(cw, member, frameClass, params);
         resume(cw, s, frameClass, params);
+        fastPath(cw, frameClass);
         trampolines(cw, member, frameClass);
 
         MethodVisitor clear = method(cw, Opcodes.ACC_PROTECTED | Opcodes.ACC_FINAL, Names.CLEAR_LOCALS, "()V");
@@ -130,6 +141,66 @@ final class FrameClassEmitter {
         }
         r.visitInsn(Opcodes.ARETURN);
         end(r);
+    }
+
+    /**
+     * The hot part of {@code next}/{@code send}, in the frame class itself so that each coroutine
+     * type is profiled and compiled on its own (the protocol's logic stays in CoroFrame's steps):
+     * <pre>
+     *   public final Object send(Object v) {
+     *     int l = fastEnter(v);  if (l < 0) return slowSend(v);
+     *     Object y;  try { y = resume(l, v, null); } catch (Throwable e) { throw fastFailed(e); }
+     *     return fastExit(y);
+     *   }
+     *   public final Object next() { return send(null); }
+     * </pre>
+     */
+    private static void fastPath(ClassWriter cw, String frameClass) {
+        String obj = Names.OBJECT_DESC;
+        MethodVisitor send = method(cw, Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL, "send", "(" + obj + ")" + obj);
+        Label fast = new Label();
+        Label start = new Label();
+        Label end = new Label();
+        Label handler = new Label();
+        send.visitTryCatchBlock(start, end, handler, "java/lang/Throwable");
+        send.visitVarInsn(Opcodes.ALOAD, 0);
+        send.visitVarInsn(Opcodes.ALOAD, 1);
+        send.visitMethodInsn(Opcodes.INVOKEVIRTUAL, frameClass, Names.FAST_ENTER, "(" + obj + ")I", false);
+        send.visitVarInsn(Opcodes.ISTORE, 2);
+        send.visitVarInsn(Opcodes.ILOAD, 2);
+        send.visitJumpInsn(Opcodes.IFGE, fast);
+        send.visitVarInsn(Opcodes.ALOAD, 0);
+        send.visitVarInsn(Opcodes.ALOAD, 1);
+        send.visitMethodInsn(Opcodes.INVOKEVIRTUAL, frameClass, Names.SLOW_SEND, "(" + obj + ")" + obj, false);
+        send.visitInsn(Opcodes.ARETURN);
+        send.visitLabel(fast);
+        send.visitLabel(start);
+        send.visitVarInsn(Opcodes.ALOAD, 0);
+        send.visitVarInsn(Opcodes.ILOAD, 2);
+        send.visitVarInsn(Opcodes.ALOAD, 1);
+        send.visitInsn(Opcodes.ACONST_NULL);
+        send.visitMethodInsn(Opcodes.INVOKEVIRTUAL, frameClass, Names.RESUME, Names.RESUME_DESC, false);
+        send.visitVarInsn(Opcodes.ASTORE, 3);
+        send.visitLabel(end);
+        send.visitVarInsn(Opcodes.ALOAD, 0);
+        send.visitVarInsn(Opcodes.ALOAD, 3);
+        send.visitMethodInsn(Opcodes.INVOKEVIRTUAL, frameClass, Names.FAST_EXIT, "(" + obj + ")" + obj, false);
+        send.visitInsn(Opcodes.ARETURN);
+        send.visitLabel(handler);
+        send.visitVarInsn(Opcodes.ASTORE, 3);
+        send.visitVarInsn(Opcodes.ALOAD, 0);
+        send.visitVarInsn(Opcodes.ALOAD, 3);
+        send.visitMethodInsn(Opcodes.INVOKEVIRTUAL, frameClass, Names.FAST_FAILED,
+                "(" + Names.THROWABLE_DESC + ")" + Names.THROWABLE_DESC, false);
+        send.visitInsn(Opcodes.ATHROW);
+        end(send);
+
+        MethodVisitor next = method(cw, Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL, "next", "()" + obj);
+        next.visitVarInsn(Opcodes.ALOAD, 0);
+        next.visitInsn(Opcodes.ACONST_NULL);
+        next.visitMethodInsn(Opcodes.INVOKEVIRTUAL, frameClass, "send", "(" + obj + ")" + obj, false);
+        next.visitInsn(Opcodes.ARETURN);
+        end(next);
     }
 
     private static void trampolines(ClassWriter cw, int access, String frameClass) {

@@ -39,6 +39,11 @@ final class Names {
     static final String SOURCE_FILE = "sourceFile";
     static final String LINE = "line";
     static final String DELEGATE = "delegate";
+    // CoroFrame's fast-path steps, called by the frame class's own send (see docs/weaving.md)
+    static final String FAST_ENTER = "fastEnter";
+    static final String FAST_FAILED = "fastFailed";
+    static final String FAST_EXIT = "fastExit";
+    static final String SLOW_SEND = "slowSend";
     static final String DELEGATE_DESC = "(Ljava/lang/Object;I)Ljava/lang/Object;";
     /** The frame class's trampolines, called by the body: {@code label(F, int)}, {@code delegate(F, Object, int)}. */
     static final String SET_LABEL = "label";
