@@ -30,7 +30,10 @@ public final class CoroAgent {
             throw e;
         }
         CoroTransformer.primeGate();
-        inst.addTransformer(new CoroTransformer(options), false);
+        // Retransformation-capable: the JVM runs every other agent's plain transformer first, whatever
+        // the order of the -javaagent flags, so a coverage agent (JaCoCo) instruments the class file as it
+        // is on disk (its class id matches its report's) and coro weaves the instrumented class.
+        inst.addTransformer(new CoroTransformer(options), true);
         if (options.verbose()) System.err.println("coro: agent installed (" + options + ")");
     }
 }

@@ -128,16 +128,53 @@ final class StateMachineEmitter {
         }
         out.add(m.instructions);
 
+        // The restore blocks: the Yield call's line starts once the locals are back, so a debugger that
+        // stops there (a breakpoint on that line, hit again on resuming) sees them.
+        LabelNode[] restored = new LabelNode[resume.length];
+        LabelNode[] blockEnd = new LabelNode[resume.length];
         for (int k = 0; k < facts.points().size(); k++) {
             LivenessAnalyzer.Point p = facts.points().get(k);
             out.add(resume[p.label()]);
-            if (p.line() > 0) out.add(new LineNumberNode(p.line(), resume[p.label()]));
             restore(out, frameClass, layout.points().get(k), vars);
+            restored[p.label()] = new LabelNode();
+            out.add(restored[p.label()]);
+            if (p.line() > 0) out.add(new LineNumberNode(p.line(), restored[p.label()]));
             out.add(new JumpInsnNode(Opcodes.GOTO, cont[p.label()]));
+            blockEnd[p.label()] = new LabelNode();
+            out.add(blockEnd[p.label()]);
         }
+        LabelNode end = new LabelNode();
+        out.add(end);
         body.instructions = out;
-        body.localVariables = cutDeadRanges(out, locals, facts, vars, suspend, cont);
+        List<LocalVariableNode> ranges = cutDeadRanges(out, locals, facts, vars, suspend, cont);
+        body.localVariables = withRestoreBlocks(out, ranges, locals, facts, vars, suspend, restored, blockEnd, dispatch, end);
         return body;
+    }
+
+    /**
+     * Debug ranges for the parts of the body that are not the original code: a parameter is valid
+     * everywhere (the frame passes it in), and a local restored at a point is valid from the end of
+     * its restore block's loads to its jump back.
+     */
+    private static List<LocalVariableNode> withRestoreBlocks(InsnList code, List<LocalVariableNode> ranges,
+            List<LocalVariableNode> locals, LivenessAnalyzer.Result facts, Vars vars, LabelNode[] suspend,
+            LabelNode[] restored, LabelNode[] blockEnd, LabelNode start, LabelNode end) {
+        List<LocalVariableNode> out = new ArrayList<>();
+        for (LocalVariableNode lv : ranges) {
+            out.add(lv.index < vars.args() ? range(lv, start, end) : lv);
+        }
+        for (LocalVariableNode lv : locals) {
+            if (lv.index < vars.args()) continue;
+            int from = code.indexOf(lv.start);
+            int to = code.indexOf(lv.end);
+            for (LivenessAnalyzer.Point p : facts.points()) {
+                int at = code.indexOf(suspend[p.label()]);
+                if (at >= from && at < to && restores(p, lv.index, vars)) {
+                    out.add(range(lv, restored[p.label()], blockEnd[p.label()]));
+                }
+            }
+        }
+        return out;
     }
 
     /** Local variable numbering in the body: the parameters keep their slots, the rest move up by four. */
