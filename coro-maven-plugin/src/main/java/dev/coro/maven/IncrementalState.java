@@ -28,7 +28,8 @@ import java.util.concurrent.TimeUnit;
  * (another format, another directory) is an empty state, never an error: it only costs a full read.
  */
 final class IncrementalState {
-    private static final String HEADER = "coro-maven-plugin incremental state 1";
+    /** Names the weaver's contract: a state recorded by a weaver of another contract is foreign (a full read). */
+    private static final String HEADER = "coro-maven-plugin incremental state 1, contract " + dev.coro.weaver.Weaver.CONTRACT;
     /** Times this close to (or after) the recording run are not trusted on a coarse file system. */
     private static final long RACY_WINDOW_NANOS = TimeUnit.SECONDS.toNanos(2);
 

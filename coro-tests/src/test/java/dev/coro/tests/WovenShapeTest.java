@@ -102,6 +102,21 @@ class WovenShapeTest {
     }
 
     @Test
+    void aClassWovenByAnotherContractIsReportedNotTakenAsWoven() throws IOException {
+        ClassNode host = woven(SEEDS);
+        AnnotationNode marker = host.invisibleAnnotations.get(host.invisibleAnnotations.size() - 1);
+        marker.values = null; // coro's first weavers wrote the marker without a contract
+        byte[] old = write(host);
+        assertEquals(true, Weaver.needsWeaving(old));
+        WeaveResult r = weaver.weave(old);
+        assertEquals(WeaveResult.Status.REJECTED, r.status());
+        assertEquals("Seeds.class: dev.coro.fixtures.Seeds: this class was woven by a coro weaver of contract 1, and this"
+                + " one (contract 2) cannot weave it again: compile it again from source (mvn clean), then weave it with"
+                + " this version", r.diagnostics().get(0).format());
+        assertEquals("STALE_WEAVE", r.diagnostics().get(0).code().name());
+    }
+
+    @Test
     void aClassThatMerelySpellsTheMarkerIsStillWoven() throws IOException {
         // Shapes.mentionsTheMarker yields the marker's descriptor as a string constant
         assertEquals(WeaveResult.Status.WOVEN, weaver.weave(read(SHAPES)).status());

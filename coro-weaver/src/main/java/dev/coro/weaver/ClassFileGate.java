@@ -18,7 +18,11 @@ final class ClassFileGate {
     private static final byte[] INVISIBLE = "RuntimeInvisibleAnnotations".getBytes(StandardCharsets.UTF_8);
 
     /** What the constant pool mentions. */
-    record Scan(boolean mentionsCoro, boolean woven) {}
+    /**
+     * What the class file says of coro: whether it mentions it, whether it carries the woven marker,
+     * and the contract the marker names (1 for a marker without one, as coro's first versions wrote it).
+     */
+    record Scan(boolean mentionsCoro, boolean woven, int contract) {}
 
     /** The class file's major version, or -1 if the bytes are not a class file header. */
     static int majorVersion(byte[] b) {
@@ -40,12 +44,14 @@ final class ClassFileGate {
      */
     static Scan scan(byte[] b) {
         int count = u2(b, 8);
+        int[] offsets = new int[count]; // where each constant pool entry starts, for the marker's element value
         int p = 10;
         boolean coro = false;
         int wovenIndex = 0;
         int invisibleIndex = 0;
         for (int i = 1; i < count; i++) {
             int tag = u1(b, p);
+            offsets[i] = p;
             switch (tag) {
                 case 1: { // Utf8
                     int len = u2(b, p + 1);
@@ -75,12 +81,15 @@ final class ClassFileGate {
                             "corrupt class file: unknown constant pool tag " + tag + " at entry " + i);
             }
         }
-        boolean woven = wovenIndex > 0 && invisibleIndex > 0 && hasMarker(b, p, wovenIndex, invisibleIndex);
-        return new Scan(coro, woven);
+        int contract = wovenIndex > 0 && invisibleIndex > 0 ? markerContract(b, p, wovenIndex, invisibleIndex, offsets) : 0;
+        return new Scan(coro, contract > 0, contract);
     }
 
-    /** From the end of the constant pool at {@code p}: is annotation type {@code marker} among the class's invisible annotations? */
-    private static boolean hasMarker(byte[] b, int p, int marker, int invisible) {
+    /**
+     * From the end of the constant pool at {@code p}: the contract of annotation {@code marker} among
+     * the class's invisible annotations (1 when it has no {@code int} element), or 0 when it is not there.
+     */
+    private static int markerContract(byte[] b, int p, int marker, int invisible, int[] offsets) {
         p += 6; // access, this, super
         p += 2 + 2 * u2(b, p); // interfaces
         for (int members = 0; members < 2; members++) { // fields, then methods
@@ -98,13 +107,25 @@ final class ClassFileGate {
                 int annotations = u2(b, q);
                 q += 2;
                 for (int a = 0; a < annotations; a++) {
-                    if (u2(b, q) == marker) return true;
+                    if (u2(b, q) == marker) return contractOf(b, q, offsets);
                     q = skipAnnotation(b, q);
                 }
             }
             p = end;
         }
-        return false;
+        return 0;
+    }
+
+    /** The value of the marker annotation at {@code p}'s first {@code int} element, or 1 when it has none. */
+    private static int contractOf(byte[] b, int p, int[] offsets) {
+        if (u2(b, p + 2) > 0 && u1(b, p + 6) == 'I') {
+            int index = u2(b, p + 7);
+            if (index > 0 && index < offsets.length && u1(b, offsets[index]) == 3) {
+                int v = (u2(b, offsets[index] + 1) << 16) | u2(b, offsets[index] + 3);
+                return v > 0 ? v : 1;
+            }
+        }
+        return 1;
     }
 
     private static int skipAttributes(byte[] b, int p) {

@@ -38,6 +38,8 @@ public record Diagnostic(Code code, String className, String methodName, String 
         METHOD_TOO_LARGE,
         /** A member or class the weaver must add already exists under that name (a user's own, or a crafted one). */
         NAME_CLASH,
+        /** A class woven by another version of coro's weaver, whose woven code this runtime cannot run. */
+        STALE_WEAVE,
         /** The weaver's own output failed verification, or the weaver failed: a bug in coro. */
         INTERNAL_ERROR
     }

@@ -24,6 +24,9 @@ import java.util.Set;
  * <p>Thread-safe when its {@link ClassHierarchy} is (the provided ones are).
  */
 public final class Weaver {
+    /** The contract between woven code and the runtime this weaver writes (see docs/weaving.md). */
+    public static final int CONTRACT = Names.CONTRACT;
+
     private final ClassHierarchy hierarchy;
     private final boolean verifyOutput;
 
@@ -49,7 +52,7 @@ public final class Weaver {
         if (ClassFileGate.majorVersion(classFile) < 0) return false;
         try {
             ClassFileGate.Scan scan = ClassFileGate.scan(classFile);
-            return scan.mentionsCoro() && !scan.woven();
+            return scan.mentionsCoro() && (!scan.woven() || scan.contract() != Names.CONTRACT);
         } catch (WeaveException e) {
             return true;
         }
@@ -88,6 +91,11 @@ public final class Weaver {
         }
         ClassFileGate.Scan scan = ClassFileGate.scan(classFile);
         if (!scan.mentionsCoro()) return new WeaveResult(WeaveResult.Status.UNTOUCHED, classFile, List.of());
+        if (scan.woven() && scan.contract() != Names.CONTRACT) {
+            throw new WeaveException(Diagnostic.Code.STALE_WEAVE, "this class was woven by a coro weaver of contract "
+                    + scan.contract() + ", and this one (contract " + Names.CONTRACT + ") cannot weave it again: compile"
+                    + " it again from source (mvn clean), then weave it with this version");
+        }
         if (scan.woven()) return new WeaveResult(WeaveResult.Status.ALREADY_WOVEN, classFile, List.of());
         if (major < ClassFileGate.MIN_MAJOR || major > ClassFileGate.MAX_MAJOR) {
             throw new WeaveException(Diagnostic.Code.UNSUPPORTED_VERSION, "class file version " + major + " ("
