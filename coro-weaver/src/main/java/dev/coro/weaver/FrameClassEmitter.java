@@ -20,6 +20,7 @@ import java.util.List;
  *     protected final Object resume(int l, Object s, Throwable t) { return self.m(p0, ..., this, l, s, t); }
  *     private static void label(Host-m-Coro f, int l) { f.label = l; }                     // the body's trampolines:
  *     private static Object delegate(Host-m-Coro f, Object sub, int l) { return f.delegate(sub, l); }  // CoroFrame's are protected
+ *     private static void check(Throwable t) { if (t != null) throw t; }  // a call, not a branch, in the body
  *     protected final void clearLocals() { self = null; a0 = null; ... }
  *     protected final String methodName() { return "pkg.Host.m"; }
  *     protected final String sourceFile() { return "Host.java"; }
@@ -211,6 +212,16 @@ final class FrameClassEmitter {
         label.visitFieldInsn(Opcodes.PUTFIELD, frameClass, Names.LABEL_FIELD, "I");
         label.visitInsn(Opcodes.RETURN);
         end(label);
+
+        MethodVisitor check = method(cw, access | Opcodes.ACC_STATIC, Names.CHECK_THROWN, "(" + Names.THROWABLE_DESC + ")V");
+        Label none = new Label();
+        check.visitVarInsn(Opcodes.ALOAD, 0);
+        check.visitJumpInsn(Opcodes.IFNULL, none);
+        check.visitVarInsn(Opcodes.ALOAD, 0);
+        check.visitInsn(Opcodes.ATHROW);
+        check.visitLabel(none);
+        check.visitInsn(Opcodes.RETURN);
+        end(check);
 
         MethodVisitor delegate = method(cw, access | Opcodes.ACC_STATIC, Names.DELEGATE,
                 "(" + self + Names.DELEGATE_DESC.substring(1));

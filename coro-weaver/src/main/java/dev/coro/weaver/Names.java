@@ -47,6 +47,8 @@ final class Names {
     static final String DELEGATE_DESC = "(Ljava/lang/Object;I)Ljava/lang/Object;";
     /** The frame class's trampolines, called by the body: {@code label(F, int)}, {@code delegate(F, Object, int)}. */
     static final String SET_LABEL = "label";
+    /** The frame class's {@code static void check(Throwable t)}: throws {@code t} unless it is null. */
+    static final String CHECK_THROWN = "check";
     /** The frame class's fields holding the receiver and the parameters: {@code self}, {@code p0}, {@code p1}, ... */
     static final String SELF_FIELD = "self";
     static final String PARAM_FIELD_PREFIX = "p";

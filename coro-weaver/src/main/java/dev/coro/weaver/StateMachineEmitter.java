@@ -35,7 +35,7 @@ import java.util.List;
  *        Each suspension point n is now:
  *        Sn: save the locals to keep into f's fields; null the reference fields n does not use
  *            Host-m-Coro.label(f, n); ARETURN the yielded value     (Yield.from: ARETURN Host-m-Coro.delegate(f, sub, n))
- *        Cn: if (thrown != null) throw thrown;  push sent           (the value of the Yield call)
+ *        Cn: Host-m-Coro.check(thrown);  push sent                  (throws thrown if non-null; the value of the Yield call)
  *        ... Yield.done(r) is r: ARETURN returns the result
  *   Rn:  restore the locals saved at n; GOTO Cn                     (after the code, outside every try range)
  * </pre>
@@ -83,11 +83,11 @@ final class StateMachineEmitter {
         body.maxLocals = m.maxLocals + Names.BODY_PARAMS;
         body.parameters = null;
 
-        int firstLine = ControlFlow.firstLine(m);
+        // The dispatch has no line: coverage tools count only the user's lines, and its TABLESWITCH,
+        // which no plain method has, must not make the first line look partly covered.
         InsnList out = new InsnList();
         LabelNode dispatch = new LabelNode();
         out.add(dispatch);
-        if (firstLine > 0) out.add(new LineNumberNode(firstLine, dispatch));
         out.add(new VarInsnNode(Opcodes.ALOAD, vars.frame()));
         out.add(new TypeInsnNode(Opcodes.CHECKCAST, frameClass));
         out.add(new VarInsnNode(Opcodes.ASTORE, vars.frame()));
@@ -128,17 +128,18 @@ final class StateMachineEmitter {
         }
         out.add(m.instructions);
 
-        // The restore blocks: the Yield call's line starts once the locals are back, so a debugger that
-        // stops there (a breakpoint on that line, hit again on resuming) sees them.
+        // The restore blocks carry the Yield call's line (coverage tools attribute code to lines in code
+        // order, so they must not inherit the line of whatever precedes them); the locals they restore
+        // are in scope from the end of the loads.
         LabelNode[] restored = new LabelNode[resume.length];
         LabelNode[] blockEnd = new LabelNode[resume.length];
         for (int k = 0; k < facts.points().size(); k++) {
             LivenessAnalyzer.Point p = facts.points().get(k);
             out.add(resume[p.label()]);
+            if (p.line() > 0) out.add(new LineNumberNode(p.line(), resume[p.label()]));
             restore(out, frameClass, layout.points().get(k), vars);
             restored[p.label()] = new LabelNode();
             out.add(restored[p.label()]);
-            if (p.line() > 0) out.add(new LineNumberNode(p.line(), restored[p.label()]));
             out.add(new JumpInsnNode(Opcodes.GOTO, cont[p.label()]));
             blockEnd[p.label()] = new LabelNode();
             out.add(blockEnd[p.label()]);
@@ -238,12 +239,10 @@ final class StateMachineEmitter {
         }
         out.add(new InsnNode(Opcodes.ARETURN));
         out.add(cont);
-        LabelNode ok = new LabelNode();
+        // the frame's check throws it when non-null: a call, not a branch of the user's line for coverage tools
         out.add(new VarInsnNode(Opcodes.ALOAD, vars.thrown()));
-        out.add(new JumpInsnNode(Opcodes.IFNULL, ok));
-        out.add(new VarInsnNode(Opcodes.ALOAD, vars.thrown()));
-        out.add(new InsnNode(Opcodes.ATHROW));
-        out.add(ok);
+        out.add(new MethodInsnNode(Opcodes.INVOKESTATIC, frameClass, Names.CHECK_THROWN, "(" + Names.THROWABLE_DESC + ")V",
+                false));
         out.add(new VarInsnNode(Opcodes.ALOAD, vars.sent()));
         return out;
     }

@@ -1,0 +1,104 @@
+package dev.coro.tests;
+
+import dev.coro.harness.Fork;
+import org.jacoco.core.analysis.Analyzer;
+import org.jacoco.core.analysis.CoverageBuilder;
+import org.jacoco.core.analysis.IClassCoverage;
+import org.jacoco.core.analysis.ICounter;
+import org.jacoco.core.tools.ExecFileLoader;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.File;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Real JaCoCo over a woven coroutine: with coro's agent before and after JaCoCo's on the command line,
+ * and over classes woven at build time by the plugin, on JDK 17 and 25. The body's lines are reported
+ * as they would be for the same code in a plain method: run, not run, or a branch taken one way.
+ */
+class JacocoTest {
+    private static final String TARGET = "dev.coro.fixtures.CoveredTarget";
+
+    static Stream<Arguments> modes() {
+        List<Arguments> out = new ArrayList<>();
+        List<String> homes = new ArrayList<>(List.of(System.getProperty("java.home")));
+        if (Fork.jdk25() != null) homes.add(Fork.jdk25());
+        for (String home : homes) {
+            for (String mode : new String[] {"coro agent first", "jacoco agent first", "woven by the plugin"}) {
+                out.add(Arguments.of(mode, home));
+            }
+        }
+        return out.stream();
+    }
+
+    @ParameterizedTest(name = "{0} on {1}")
+    @MethodSource("modes")
+    void theBodysLinesAreCoveredAsAPlainMethodsWouldBe(String mode, String javaHome, @TempDir Path dir)
+            throws Exception {
+        Path exec = dir.resolve("jacoco.exec");
+        String jacoco = "-javaagent:" + System.getProperty("coro.jacoco.agent.jar") + "=destfile=" + exec
+                + ",includes=" + TARGET + "*";
+        String coro = "-javaagent:" + Fork.agentJar();
+        List<String> jvm = switch (mode) {
+            case "coro agent first" -> List.of(coro, jacoco);
+            case "jacoco agent first" -> List.of(jacoco, coro);
+            default -> List.of(jacoco);
+        };
+        boolean plugin = mode.equals("woven by the plugin");
+        String cp = (plugin ? System.getProperty("coro.plugin.woven") + File.pathSeparator : "") + Fork.testClasspath();
+        Fork.Output out = Fork.run(javaHome, jvm, cp, TARGET);
+        assertEquals(0, out.exitCode(), out.stderr());
+        assertEquals("small 7", out.stdout().trim());
+        assertEquals("", out.stderr().trim());
+
+        // the report reads the class files the build has: the compiled ones, or the plugin's woven ones
+        byte[] classFile;
+        Path woven = Path.of(System.getProperty("coro.plugin.woven"), TARGET.replace('.', '/') + ".class");
+        if (plugin) {
+            classFile = Files.readAllBytes(woven);
+        } else {
+            try (InputStream in = getClass().getClassLoader().getResourceAsStream(TARGET.replace('.', '/') + ".class")) {
+                classFile = in.readAllBytes();
+            }
+        }
+        ExecFileLoader loader = new ExecFileLoader();
+        loader.load(exec.toFile());
+        CoverageBuilder coverage = new CoverageBuilder();
+        new Analyzer(loader.getExecutionDataStore(), coverage).analyzeClass(classFile, TARGET);
+        IClassCoverage c = coverage.getClasses().iterator().next();
+        List<String> lines = new ArrayList<>();
+        for (int line = 11; line <= 20; line++) lines.add(line + " " + status(c.getLine(line).getStatus()));
+        assertEquals(List.of(
+                "11 covered",      // int sum = 0;
+                "12 covered",      // for (...; i < limit; ...): both ways
+                "13 covered",      // int x = Yield.value(sum);
+                "14 covered",      // sum += x;
+                "15 empty",
+                "16 partly",       // if (sum > 1000): only false
+                "17 missed",       // String big = "big";
+                "18 missed",       // return Yield.done(big);
+                "19 empty",
+                "20 covered"),     // return Yield.done("small " + sum);
+                lines);
+        assertEquals(0, coverage.getNoMatchClasses().size(), "execution data that does not match the class file");
+    }
+
+    private static String status(int s) {
+        return switch (s) {
+            case ICounter.EMPTY -> "empty";
+            case ICounter.NOT_COVERED -> "missed";
+            case ICounter.FULLY_COVERED -> "covered";
+            default -> "partly";
+        };
+    }
+}
