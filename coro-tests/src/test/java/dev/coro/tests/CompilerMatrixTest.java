@@ -32,7 +32,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CompilerMatrixTest {
     private static final Path FIXTURES = Path.of("src/test/java/dev/coro/fixtures");
     private static final List<Path> HARNESS = List.of(Path.of("src/test/java/dev/coro/harness/Expect.java"),
-            Path.of("src/test/java/dev/coro/harness/Trace.java"));
+            Path.of("src/test/java/dev/coro/harness/Trace.java"), Path.of("src/test/java/dev/coro/harness/Peek.java"),
+            Path.of("src/test/java/dev/coro/fixtures/other/Factory.java"),
+            Path.of("src/test/java/dev/coro/fixtures/other/Hidden.java"));
 
     private static final Path FUZZ_LIB = Path.of("src/test/java/dev/coro/fuzz/lib");
 
