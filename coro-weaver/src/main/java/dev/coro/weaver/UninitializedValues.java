@@ -103,6 +103,10 @@ final class UninitializedValues {
     static final class Value implements org.objectweb.asm.tree.analysis.Value {
         static final Value UNUSABLE = new Value(null, BasicValue.UNINITIALIZED_VALUE);
         static final Value INITIALISED = new Value(null, BasicValue.REFERENCE_VALUE);
+        private static final Value INT = new Value(null, BasicValue.INT_VALUE);
+        private static final Value FLOAT = new Value(null, BasicValue.FLOAT_VALUE);
+        private static final Value LONG = new Value(null, BasicValue.LONG_VALUE);
+        private static final Value DOUBLE = new Value(null, BasicValue.DOUBLE_VALUE);
 
         /** The NEW that made this uninitialised object, or null for any other value. */
         final TypeInsnNode allocation;
@@ -114,8 +118,16 @@ final class UninitializedValues {
             this.basic = basic;
         }
 
+        /** The value of kind {@code b} (shared instances for ASM's kinds: the analysis makes many). */
         static Value of(BasicValue b) {
-            return b == null ? null : new Value(null, b);
+            if (b == null) return null;
+            if (b == BasicValue.INT_VALUE) return INT;
+            if (b == BasicValue.FLOAT_VALUE) return FLOAT;
+            if (b == BasicValue.LONG_VALUE) return LONG;
+            if (b == BasicValue.DOUBLE_VALUE) return DOUBLE;
+            if (b == BasicValue.REFERENCE_VALUE) return INITIALISED;
+            if (b == BasicValue.UNINITIALIZED_VALUE) return UNUSABLE;
+            return new Value(null, b);
         }
 
         @Override

@@ -2,6 +2,7 @@ package dev.coro.weaver;
 
 import dev.coro.weaver.UninitializedValues.Value;
 import org.junit.jupiter.api.Test;
+import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.analysis.BasicValue;
@@ -16,7 +17,11 @@ import static org.objectweb.asm.Opcodes.*;
 class StackShuffleTest {
     private static final Value I = Value.of(BasicValue.INT_VALUE);
     private static final Value J = Value.of(BasicValue.LONG_VALUE);
-    private static final Value R = Value.of(BasicValue.REFERENCE_VALUE);
+
+    /** A reference value of its own identity. */
+    private static Value ref(String name) {
+        return Value.of(new BasicValue(Type.getObjectType(name)));
+    }
 
     private static String text(InsnList code) {
         MethodNode m = new MethodNode();
@@ -46,8 +51,8 @@ class StackShuffleTest {
     @Test
     void withoutTheGoneValuesTheOperationIsNothingOrAnotherOne() {
         ConstructorMover.Temps temps = new ConstructorMover.Temps(5);
-        Value u = R;
-        Value a = Value.of(BasicValue.REFERENCE_VALUE);
+        Value u = ref("U");
+        Value a = ref("A");
         // NEW; DUP_X1 on [a, U]: [U, a, U] without U is [a]: nothing to do
         assertEquals("", text(StackShuffle.without(StackShuffle.on(DUP_X1, List.of(a, u)), v -> v == u, temps)));
         // DUP2_X1 on [a, U, b] is [U, b, a, U, b]; without U: [b, a, b], a DUP_X1
@@ -63,7 +68,7 @@ class StackShuffleTest {
     @Test
     void anOrderNoOneOperationMakesGoesThroughTemporaries() {
         ConstructorMover.Temps temps = new ConstructorMover.Temps(5);
-        Value a = Value.of(BasicValue.REFERENCE_VALUE);
+        Value a = ref("A");
         // a made-up shuffle [J, a, I] -> [I, a, J, I]: stored top first, loaded in the new order
         StackShuffle.Shuffle s = new StackShuffle.Shuffle(List.of(J, a, I), List.of(2, 1, 0, 2));
         assertEquals("""
