@@ -27,7 +27,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The fixture corpus compiled by other compilers and for other class file versions, woven and run
  * against the same expected traces: javac {@code --release 8} and {@code 11} (the fixtures that are
  * Java 8/11 source), {@code 21} and {@code 25} when the tests run on JDK 25, and the Eclipse
- * compiler (ECJ), whose bytecode shapes differ from javac's. (Release 17 is the build's own.)
+ * compiler (ECJ), whose bytecode shapes differ from javac's, at {@code --release 8}, {@code 17} and
+ * (on JDK 21+) {@code 21}. (Release 17 is the build's own.) The fixtures in {@code src/test/java21}
+ * need Java 21 source (record patterns): only the release 21+ variants compile them.
  */
 class CompilerMatrixTest {
     private static final Path FIXTURES = Path.of("src/test/java/dev/coro/fixtures");
@@ -37,6 +39,7 @@ class CompilerMatrixTest {
             Path.of("src/test/java/dev/coro/fixtures/other/Hidden.java"));
 
     private static final Path FUZZ_LIB = Path.of("src/test/java/dev/coro/fuzz/lib");
+    private static final Path JAVA21_FIXTURES = Path.of("src/test/java21/dev/coro/fixtures");
 
     @TempDir
     Path out;
@@ -49,7 +52,11 @@ class CompilerMatrixTest {
         nodes.add(variant("javac --release 11", "r11", 55, (files, dir) -> javac(11, files, dir), true));
         if (jdk >= 21) nodes.add(variant("javac --release 21", "r21", 65, (files, dir) -> javac(21, files, dir), false));
         if (jdk >= 25) nodes.add(variant("javac --release 25", "r25", 69, (files, dir) -> javac(25, files, dir), false));
-        nodes.add(variant("ecj -17", "ecj", 61, CompilerMatrixTest::ecj, false));
+        nodes.add(variant("ecj -17", "ecj", 61, (files, dir) -> ecj("-17", files, dir), false));
+        nodes.add(variant("ecj --release 8", "ecj8", 52, (files, dir) -> ecj("--release 8", files, dir), true));
+        if (jdk >= 21) {
+            nodes.add(variant("ecj --release 21", "ecj21", 65, (files, dir) -> ecj("--release 21", files, dir), false));
+        }
         return nodes;
     }
 
@@ -86,6 +93,12 @@ class CompilerMatrixTest {
             // FuzzFound's fixtures are cut-down generated programs and call the fuzzer's helpers.
             try (Stream<Path> s = Files.list(FUZZ_LIB)) {
                 s.filter(p -> p.toString().endsWith(".java")).sorted().forEach(files::add);
+            }
+            if (major >= 65) {
+                try (Stream<Path> s = Files.list(JAVA21_FIXTURES)) {
+                    fixtures = Stream.concat(fixtures.stream(), s.filter(p -> p.toString().endsWith(".java")).sorted())
+                            .toList();
+                }
             }
             files.addAll(fixtures);
             String errors = compiler.compile(files, dir);
@@ -130,8 +143,9 @@ class CompilerMatrixTest {
         return rc == 0 ? null : msgs.toString();
     }
 
-    private static String ecj(List<Path> files, Path dir) {
-        List<String> args = new ArrayList<>(List.of("-17", "-g", "-nowarn", "-proc:none",
+    private static String ecj(String level, List<Path> files, Path dir) {
+        List<String> args = new ArrayList<>(List.of(level.split(" ")));
+        args.addAll(List.of("-g", "-nowarn", "-proc:none",
                 "-cp", Fork.apiJar().toString(), "-d", dir.toString()));
         files.forEach(f -> args.add(f.toString()));
         StringWriter msgs = new StringWriter();

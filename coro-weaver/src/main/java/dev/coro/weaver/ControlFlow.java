@@ -31,6 +31,18 @@ final class ControlFlow<V extends Value> {
     }
 
     static <V extends Value> ControlFlow<V> analyze(String owner, MethodNode method, Interpreter<V> interpreter) {
+        return analyze(owner, method, interpreter, null);
+    }
+
+    /** Makes the analyzer's frames, for an analysis whose frames do more than ASM's (null: ASM's own). */
+    interface Frames<V extends Value> {
+        Frame<V> create(int numLocals, int maxStack);
+
+        Frame<V> copy(Frame<? extends V> frame);
+    }
+
+    static <V extends Value> ControlFlow<V> analyze(String owner, MethodNode method, Interpreter<V> interpreter,
+            Frames<V> frameFactory) {
         int n = method.instructions.size();
         List<List<Integer>> succ = new ArrayList<>(n);
         List<List<Integer>> exc = new ArrayList<>(n);
@@ -48,6 +60,17 @@ final class ControlFlow<V extends Value> {
             protected boolean newControlFlowExceptionEdge(int insn, int successor) {
                 if (!exc.get(insn).contains(successor)) exc.get(insn).add(successor);
                 return true;
+            }
+
+            @Override
+            protected Frame<V> newFrame(int numLocals, int numStack) {
+                return frameFactory == null ? super.newFrame(numLocals, numStack)
+                        : frameFactory.create(numLocals, numStack);
+            }
+
+            @Override
+            protected Frame<V> newFrame(Frame<? extends V> frame) {
+                return frameFactory == null ? super.newFrame(frame) : frameFactory.copy(frame);
             }
         };
         raiseLimits(analyzer);

@@ -68,22 +68,31 @@ final class TypedInterpreter extends BasicInterpreter {
         return BasicValue.UNINITIALIZED_VALUE;
     }
 
+    /**
+     * The JVM's merge (and ASM's {@code Frame.merge}): two arrays of references of the same
+     * dimensions merge element-wise; otherwise the common part of the two is {@code min(dims)}
+     * dimensions of {@code Object} when the shallower one holds references at that depth
+     * ({@code String[]} and {@code Integer[][]} give {@code Object[]}), one fewer when it holds
+     * primitives ({@code int[]} and {@code String[]} give {@code Object}, {@code int[][]} and
+     * {@code String[][][]} give {@code Object[]}); an array and a class give {@code Object}.
+     */
     private Type commonSuperType(Type a, Type b) {
-        if (a.getSort() == Type.ARRAY || b.getSort() == Type.ARRAY) {
-            if (a.getSort() == Type.ARRAY && b.getSort() == Type.ARRAY && a.getDimensions() == b.getDimensions()) {
-                Type ea = a.getElementType();
-                Type eb = b.getElementType();
-                if (ea.getSort() == Type.OBJECT && eb.getSort() == Type.OBJECT) {
-                    String common = hierarchy.commonSuperClass(ea.getInternalName(), eb.getInternalName());
-                    return Type.getType("[".repeat(a.getDimensions()) + "L" + common + ";");
-                }
-                if (a.getDimensions() > 1) {
-                    return Type.getType("[".repeat(a.getDimensions() - 1) + Names.OBJECT_DESC);
-                }
-            }
-            return Names.OBJECT_TYPE;
+        if (a.getSort() != Type.ARRAY || b.getSort() != Type.ARRAY) {
+            if (a.getSort() == Type.ARRAY || b.getSort() == Type.ARRAY) return Names.OBJECT_TYPE;
+            return Type.getObjectType(hierarchy.commonSuperClass(a.getInternalName(), b.getInternalName()));
         }
-        return Type.getObjectType(hierarchy.commonSuperClass(a.getInternalName(), b.getInternalName()));
+        Type ea = a.getElementType();
+        Type eb = b.getElementType();
+        int da = a.getDimensions();
+        int db = b.getDimensions();
+        if (da == db && ea.getSort() == Type.OBJECT && eb.getSort() == Type.OBJECT) {
+            String common = hierarchy.commonSuperClass(ea.getInternalName(), eb.getInternalName());
+            return Type.getType("[".repeat(da) + "L" + common + ";");
+        }
+        int dims = Math.min(da, db);
+        boolean shallowHoldsReferences = da != db && (da < db ? ea : eb).getSort() == Type.OBJECT;
+        if (!shallowHoldsReferences) dims--;
+        return dims == 0 ? Names.OBJECT_TYPE : Type.getType("[".repeat(dims) + Names.OBJECT_DESC);
     }
 
     static boolean isReference(Type t) {

@@ -1,0 +1,125 @@
+package dev.coro.weaver;
+
+import dev.coro.Coro;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.util.Textifier;
+import org.objectweb.asm.util.TraceMethodVisitor;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.function.Consumer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Helpers for the per-pass tests: a class with one coroutine built by ASM, a method's text, loading and running. */
+final class PassTesting {
+    private PassTesting() {}
+
+    static final String YIELD = "dev/coro/Yield";
+    static final String OBJ = "Ljava/lang/Object;";
+
+    /** A class {@code t/Name} (source Name.java) with one static {@code @Coroutine} method {@code m(desc params)Coro}. */
+    static byte[] coroutineClass(String name, String params, Consumer<MethodVisitor> body) {
+        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS) {
+            @Override
+            protected String getCommonSuperClass(String a, String b) {
+                return "java/lang/Object";
+            }
+        };
+        cw.visit(Opcodes.V11, Opcodes.ACC_PUBLIC | Opcodes.ACC_SUPER, "t/" + name, null, "java/lang/Object", null);
+        cw.visitSource(name + ".java", null);
+        MethodVisitor mv = cw.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "m", "(" + params + ")Ldev/coro/Coro;",
+                null, null);
+        mv.visitAnnotation("Ldev/coro/Coroutine;", false).visitEnd();
+        mv.visitCode();
+        body.accept(mv);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+        cw.visitEnd();
+        return cw.toByteArray();
+    }
+
+    static void line(MethodVisitor mv, int line) {
+        Label l = new Label();
+        mv.visitLabel(l);
+        mv.visitLineNumber(line, l);
+    }
+
+    static void await(MethodVisitor mv) {
+        mv.visitMethodInsn(Opcodes.INVOKESTATIC, YIELD, "await", "()" + OBJ, false);
+    }
+
+    static void value(MethodVisitor mv) {
+        mv.visitMethodInsn(Opcodes.INVOKESTATIC, YIELD, "value", "(" + OBJ + ")" + OBJ, false);
+    }
+
+    static void done(MethodVisitor mv) {
+        mv.visitMethodInsn(Opcodes.INVOKESTATIC, YIELD, "done", "(" + OBJ + ")Ldev/coro/Coro;", false);
+        mv.visitInsn(Opcodes.ARETURN);
+    }
+
+    /** The method {@code m} of a class file, as ASM reads it (no frames: passes run on code without them). */
+    static MethodNode method(byte[] classFile) {
+        ClassNode cn = new ClassNode();
+        new ClassReader(classFile).accept(cn, ClassReader.SKIP_FRAMES);
+        return cn.methods.stream().filter(m -> m.name.equals("m")).findFirst().orElseThrow();
+    }
+
+    /** The instructions of {@code m} as Textifier prints them, one per line, trimmed; labels and line numbers kept. */
+    static String text(MethodNode m) {
+        Textifier t = new Textifier();
+        m.instructions.accept(new TraceMethodVisitor(t));
+        StringWriter w = new StringWriter();
+        t.print(new PrintWriter(w));
+        StringBuilder sb = new StringBuilder();
+        for (String l : w.toString().split("\n")) {
+            String s = l.trim();
+            if (s.isEmpty() || s.startsWith("MAXSTACK") || s.startsWith("MAXLOCALS")) continue;
+            sb.append(s).append('\n');
+        }
+        return sb.toString();
+    }
+
+    /** Weaves {@code classFile} (it must weave) and loads it in a loader of its own. */
+    static Class<?> weaveAndLoad(byte[] classFile) throws Exception {
+        WeaveResult r = new Weaver(ClassHierarchy.ofClassLoader(PassTesting.class.getClassLoader())).weave(classFile);
+        assertEquals(WeaveResult.Status.WOVEN, r.status(), r.diagnostics().toString());
+        ClassNode cn = new ClassNode();
+        new ClassReader(r.bytes()).accept(cn, 0);
+        String binary = cn.name.replace('/', '.');
+        ClassLoader loader = new ClassLoader(PassTesting.class.getClassLoader()) {
+            @Override
+            protected Class<?> findClass(String n) throws ClassNotFoundException {
+                if (!n.equals(binary)) throw new ClassNotFoundException(n);
+                return defineClass(n, r.bytes(), 0, r.bytes().length);
+            }
+        };
+        return Class.forName(binary, true, loader);
+    }
+
+    /** Runs the woven {@code m(args)}: {@code next()}, then {@code send(s)} for each of {@code sends}; returns the trace. */
+    @SuppressWarnings("unchecked")
+    static String run(Class<?> c, Object[] args, Object... sends) throws Exception {
+        Class<?>[] types = java.util.Arrays.stream(c.getMethods()).filter(m -> m.getName().equals("m")).findFirst()
+                .orElseThrow().getParameterTypes();
+        Coro<Object, Object, Object> coro = (Coro<Object, Object, Object>) c.getMethod("m", types).invoke(null, args);
+        StringBuilder sb = new StringBuilder();
+        try {
+            sb.append("next -> ");
+            sb.append(coro.next());
+            for (Object s : sends) {
+                sb.append("; send ").append(s).append(" -> ");
+                sb.append(coro.send(s));
+            }
+        } catch (dev.coro.StopIteration e) {
+            sb.append("!StopIteration(").append(e.value()).append(')');
+        }
+        return sb.toString();
+    }
+}
