@@ -99,6 +99,20 @@ public final class ProgramGenerator {
             sigs.add(new Sig("c" + i, host, varargs, recursive, r.nextInt(i == 0 ? 12 : 6) == 0,
                     r.nextBoolean() ? Ty.INTEGER : Ty.STRING, ps));
         }
+        // Overloads: some coroutines take the name of an earlier one in the same class or interface
+        // whose arity differs (so every call still resolves to the coroutine it was written for).
+        for (int i = 1; i < n; i++) {
+            if (r.nextInt(4) != 0) continue;
+            Sig s = sigs.get(i);
+            for (int j = 0; j < i; j++) {
+                Sig o = sigs.get(j);
+                if (o.name().equals("c" + j) && !o.varargs() && !s.varargs() && o.params().size() != s.params().size()
+                        && inInterface(o.host()) == inInterface(s.host()) && arityFree(sigs, o.name(), s.params().size())) {
+                    sigs.set(i, new Sig(o.name(), s.host(), s.varargs(), s.recursive(), s.primed(), s.result(), s.params()));
+                    break;
+                }
+            }
+        }
         // The top coroutine's arguments: literals only (start() is not a coroutine).
         BodyGenerator top = new BodyGenerator(r, sigs.get(0), List.of(), options, className);
         top.noYield = true;
@@ -114,6 +128,18 @@ public final class ProgramGenerator {
             p.methods.add(m);
         }
         return p;
+    }
+
+    private static boolean inInterface(Host h) {
+        return h == Host.DEFAULT || h == Host.INTERFACE_STATIC;
+    }
+
+    /** No coroutine named {@code name} has {@code arity} parameters yet. */
+    private static boolean arityFree(List<Sig> sigs, String name, int arity) {
+        for (Sig s : sigs) {
+            if (s.name().equals(name) && s.params().size() == arity) return false;
+        }
+        return true;
     }
 
     // ------------------------------------------------------------------------------ types
