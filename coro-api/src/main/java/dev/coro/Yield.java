@@ -1,9 +1,12 @@
 package dev.coro;
 
+import dev.coro.internal.AgentRecord;
+
 /**
  * The suspension points of a {@link Coroutine} method. These are markers: the weaver replaces
  * every call to them inside a {@code @Coroutine} method, and rejects calls anywhere else. A call
- * that runs un-woven (no agent, no Maven plugin) throws {@link IllegalStateException}.
+ * that runs unwoven throws {@link IllegalStateException} saying why: there is no weaver in this JVM,
+ * the agent rejected the class (with its diagnostics), or the class loaded before the agent attached.
  */
 public final class Yield {
     private Yield() {}
@@ -44,11 +47,48 @@ public final class Yield {
         throw notWoven("done");
     }
 
+    /**
+     * The error of a call that ran unwoven, saying why it was not woven: the agent rejected its class
+     * (with the agent's diagnostics), the class loaded before the agent attached, or there is no weaver
+     * at all. The caller is two frames up: {@code notWoven} and the marker are the first two.
+     */
     private static IllegalStateException notWoven(String call) {
         StackTraceElement[] stack = new Throwable().getStackTrace();
-        String where = stack.length > 2 ? stack[2].getClassName() + "." + stack[2].getMethodName() : "?";
+        StackTraceElement caller = stack.length > 2 ? stack[2] : null;
+        String className = caller == null ? "?" : caller.getClassName();
+        String method = caller == null ? "?" : caller.getMethodName();
+        boolean lambda = method.startsWith("lambda$");
+        String where = lambda ? "a lambda in " + className + lambdaHost(method) : className + "." + method;
         return new IllegalStateException("Yield." + call + "() called in " + where
-                + ", which was not woven into a coroutine: annotate the method with @dev.coro.Coroutine and run with"
-                + " -javaagent:coro-agent.jar or build with the coro-maven-plugin");
+                + ", which was not woven into a coroutine: " + why(className, lambda));
+    }
+
+    /** {@code .each} for javac's {@code lambda$each$0}; empty for other compilers' names. */
+    private static String lambdaHost(String method) {
+        String[] parts = method.split("\\$");
+        return parts.length == 3 && !parts[1].isEmpty() ? "." + parts[1] : "";
+    }
+
+    private static String why(String className, boolean lambda) {
+        String rejection = AgentRecord.rejection(className);
+        if (rejection != null) return "the coro agent rejected class " + className + " and left it unwoven:\n" + rejection;
+        if (lambda) {
+            return "a lambda's body is a method of its own and cannot suspend the coroutine around it: loop over"
+                    + " the elements in the coroutine itself, or yield them all with Yield.from(iterable)";
+        }
+        if (AgentRecord.isInstalled() && !AgentRecord.installedAtStartup()) {
+            return "class " + className + " was loaded before the coro agent was attached to this JVM (at "
+                    + java.time.Instant.ofEpochMilli(AgentRecord.installedAtMillis()) + "), and a class loaded"
+                    + " before that stays as it was: attach the agent before the class loads (dev.coro:coro-junit"
+                    + " does so before any test class loads) or start the JVM with -javaagent:coro-agent.jar";
+        }
+        if (AgentRecord.isInstalled()) {
+            return "the coro agent is installed, but class " + className + " never passed through it (it was"
+                    + " defined by a class loader with its own copy of coro-api, or in a way that bypasses agents)";
+        }
+        return "there is no coro agent in this JVM and the class was not woven at build time. Annotate the method"
+                + " with @dev.coro.Coroutine (if it is not) and weave it: run with -javaagent:coro-agent.jar, put"
+                + " dev.coro:coro-junit on the test class path of a JUnit run, or weave at build time with the"
+                + " coro-maven-plugin or java -jar coro-agent.jar weave";
     }
 }

@@ -1,5 +1,7 @@
 package dev.coro.agent;
 
+import dev.coro.internal.AgentRecord;
+
 import java.lang.instrument.Instrumentation;
 
 /**
@@ -7,29 +9,53 @@ import java.lang.instrument.Instrumentation;
  *
  * <p>Options, comma-separated: {@code verbose} (log each woven class to standard error),
  * {@code dump=DIR} (write each woven class file under DIR), {@code noverify} (skip the check of
- * the weaver's output). Diagnostics always go to standard error, each line starting with
- * {@code coro: }; a rejected class is loaded unwoven.
+ * the weaver's output), {@code strict} (a rejected class fails on first use instead of loading
+ * unwoven). Diagnostics always go to standard error, each line starting with {@code coro: }; a
+ * rejected class is loaded unwoven, and is recorded ({@link AgentRecord}) so that its {@code Yield}
+ * calls say why.
  */
 public final class CoroAgent {
     private CoroAgent() {}
 
+    /**
+     * {@code -javaagent}. A bad option stops the launch with its name and exit status 1: the message
+     * alone, not the JVM's "processing of -javaagent failed" abort with a native stack.
+     */
     public static void premain(String args, Instrumentation inst) {
-        install(args, inst);
-    }
-
-    public static void agentmain(String args, Instrumentation inst) {
-        install(args, inst);
-    }
-
-    private static void install(String args, Instrumentation inst) {
         AgentOptions options;
         try {
             options = AgentOptions.parse(args);
         } catch (IllegalArgumentException e) {
             System.err.println("coro: " + e.getMessage());
+            System.err.println("coro: the JVM was not started");
+            System.exit(1);
+            return;
+        }
+        install(options, inst, true);
+    }
+
+    /**
+     * Attached to a running JVM. A bad option is thrown to the attaching tool (the JVM it attached to
+     * goes on, without coro's agent). An agent already installed is not installed twice.
+     */
+    public static void agentmain(String args, Instrumentation inst) {
+        AgentOptions options;
+        try {
+            options = AgentOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("coro: " + e.getMessage() + "; the agent was not attached");
             throw e;
         }
+        if (AgentRecord.isInstalled()) {
+            if (options.verbose()) System.err.println("coro: agent already installed, not attached again");
+            return;
+        }
+        install(options, inst, false);
+    }
+
+    private static synchronized void install(AgentOptions options, Instrumentation inst, boolean atStartup) {
         CoroTransformer.primeGate();
+        AgentRecord.installed(atStartup); // loaded now, before the transformer can need it
         inst.addTransformer(new CoroTransformer(options), false);
         if (options.verbose()) System.err.println("coro: agent installed (" + options + ")");
     }
