@@ -20,7 +20,11 @@ public class StopIteration extends NoSuchElementException {
         this.value = value;
     }
 
-    /** The value the coroutine returned with {@code Yield.done(value)}; {@code null} if none. */
+    /**
+     * The coroutine's result.
+     *
+     * @return the value the coroutine returned with {@code Yield.done(value)}; {@code null} if none
+     */
     public Object value() {
         return value;
     }

@@ -11,19 +11,34 @@ import dev.coro.internal.AgentRecord;
 public final class Yield {
     private Yield() {}
 
-    /** Python's {@code x = (yield)}: suspends yielding {@code null}; returns the value sent on resumption. */
+    /**
+     * Python's {@code x = (yield)}: suspends yielding {@code null}.
+     *
+     * @param <S> the coroutine's sent type
+     * @return the value sent on resumption ({@code null} for {@code next()})
+     */
     public static <S> S await() {
         throw notWoven("await");
     }
 
-    /** Python's {@code x = yield v}: suspends yielding {@code v}; returns the value sent on resumption. */
+    /**
+     * Python's {@code x = yield v}: suspends yielding {@code v}.
+     *
+     * @param v the value {@code next}/{@code send} return to the caller
+     * @param <S> the coroutine's sent type
+     * @return the value sent on resumption ({@code null} for {@code next()})
+     */
     public static <S> S value(Object v) {
         throw notWoven("value");
     }
 
     /**
      * Python's {@code r = yield from sub} (PEP 380): runs {@code sub} until it finishes, passing its
-     * yields out and {@code send}/{@code raise} in; returns its result.
+     * yields out and {@code send}/{@code raise} in.
+     *
+     * @param sub the coroutine to delegate to
+     * @param <R> its result type
+     * @return its result ({@code Yield.done(r)}'s {@code r})
      */
     public static <R> R from(Coro<?, ?, R> sub) {
         throw notWoven("from");
@@ -32,17 +47,35 @@ public final class Yield {
     /**
      * Python's {@code yield from values}: yields each element in turn and returns {@code null}. If
      * {@code values} is a {@link Coro} at run time, this is {@link #from(Coro)}.
+     *
+     * @param values the values to yield, in order
+     * @return {@code null}, or the result of {@code values} when it is a {@link Coro}
      */
     public static Object from(Iterable<?> values) {
         throw notWoven("from");
     }
 
-    /** Python's bare {@code return}: {@code return Yield.done();} */
+    /**
+     * Python's bare {@code return}: {@code return Yield.done();}
+     *
+     * @param <Y> the coroutine's yielded type
+     * @param <S> the coroutine's sent type
+     * @param <R> the coroutine's result type
+     * @return nothing: the woven method returns its handle instead
+     */
     public static <Y, S, R> Coro<Y, S, R> done() {
         throw notWoven("done");
     }
 
-    /** Python's {@code return r}: {@code return Yield.done(r);} */
+    /**
+     * Python's {@code return r}: {@code return Yield.done(r);}
+     *
+     * @param result the coroutine's result, {@link Coro#result()} and {@link StopIteration#value()}
+     * @param <Y> the coroutine's yielded type
+     * @param <S> the coroutine's sent type
+     * @param <R> the coroutine's result type
+     * @return nothing: the woven method returns its handle instead
+     */
     public static <Y, S, R> Coro<Y, S, R> done(R result) {
         throw notWoven("done");
     }

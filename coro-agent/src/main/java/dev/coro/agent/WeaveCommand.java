@@ -57,6 +57,8 @@ final class WeaveCommand {
 
     /** A command line that is not a valid one. */
     static final class UsageException extends Exception {
+        private static final long serialVersionUID = 1L;
+
         UsageException(String message) {
             super(message);
         }

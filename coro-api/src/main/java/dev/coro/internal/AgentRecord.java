@@ -32,27 +32,35 @@ public final class AgentRecord {
         installedAtMillis = System.currentTimeMillis();
     }
 
-    /** True when the coro agent is installed in this JVM. */
+    /** @return true when the coro agent is installed in this JVM */
     public static boolean isInstalled() {
         return installedAtMillis != 0;
     }
 
-    /** When the agent was installed (milliseconds since the epoch), or 0 when it is not. */
+    /** @return when the agent was installed (milliseconds since the epoch), or 0 when it is not */
     public static long installedAtMillis() {
         return installedAtMillis;
     }
 
-    /** True when the agent came with {@code -javaagent}, before any application class loaded. */
+    /** @return true when the agent came with {@code -javaagent}, before any application class loaded */
     public static boolean installedAtStartup() {
         return atStartup;
     }
 
-    /** Records that the agent rejected {@code className} (binary name) and left it unwoven. */
+    /**
+     * Records that the agent rejected a class and left it unwoven.
+     *
+     * @param className its binary name ({@code p.C$D})
+     * @param diagnostics the agent's diagnostics for it, one per line
+     */
     public static void rejected(String className, String diagnostics) {
         REJECTED.put(className, diagnostics);
     }
 
-    /** The diagnostics the agent gave when it rejected {@code className}, or null if it did not. */
+    /**
+     * @param className a binary name
+     * @return the diagnostics the agent gave when it rejected the class, or null if it did not
+     */
     public static String rejection(String className) {
         return REJECTED.get(className);
     }
