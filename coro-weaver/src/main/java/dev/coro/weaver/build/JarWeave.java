@@ -6,6 +6,7 @@ import dev.coro.weaver.Weaver;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Enumeration;
@@ -67,19 +68,29 @@ public final class JarWeave {
             }
             if (!replaced.isEmpty()) {
                 if (signed) {
-                    throw new IOException(jar + " is signed, and weaving " + woven.size() + " of its classes would"
-                            + " break the signature: weave the classes before signing the jar");
+                    throw new SignedJarException(jar + " is signed, and weaving " + woven.size() + " of its classes"
+                            + " would break the signature: weave the classes before signing the jar");
                 }
                 AtomicFiles.replace(jar, out -> copy(zip, replaced, out));
             }
+        } catch (SignedJarException e) {
+            throw e;
         } catch (IOException e) {
-            if (e.getMessage() != null && e.getMessage().startsWith(jar.toString())) throw e;
             throw new IOException("cannot weave the jar " + jar + ": " + e, e);
         }
         return new Outcome(List.copyOf(woven), List.copyOf(diagnostics), classFiles);
     }
 
-    private static void copy(ZipFile zip, Map<String, byte[]> replaced, java.io.OutputStream out) throws IOException {
+    /** A signed jar that would change: refused, with a message that says so and names the jar. */
+    private static final class SignedJarException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        SignedJarException(String message) {
+            super(message);
+        }
+    }
+
+    private static void copy(ZipFile zip, Map<String, byte[]> replaced, OutputStream out) throws IOException {
         ZipOutputStream zos = new ZipOutputStream(out);
         if (zip.getComment() != null) zos.setComment(zip.getComment());
         for (Enumeration<? extends ZipEntry> en = zip.entries(); en.hasMoreElements(); ) {
