@@ -115,6 +115,10 @@ public final class Yield {
                     + " before that stays as it was: attach the agent before the class loads (dev.coro:coro-junit"
                     + " does so before any test class loads) or start the JVM with -javaagent:coro-agent.jar";
         }
+        if (!AgentRecord.isInstalled() && AgentRecord.attachFailure() != null) {
+            return "coro-junit could not attach the coro agent to this JVM (" + AgentRecord.attachFailure()
+                    + "): run the tests with -javaagent:coro-agent.jar, or weave at build time";
+        }
         if (AgentRecord.isInstalled()) {
             return "the coro agent is installed, but class " + className + " never passed through it (it was"
                     + " defined by a class loader with its own copy of coro-api, or in a way that bypasses agents)";

@@ -36,7 +36,7 @@ public final class CoroAgent {
 
     /**
      * Attached to a running JVM. A bad option is thrown to the attaching tool (the JVM it attached to
-     * goes on, without coro's agent). An agent already installed is not installed twice.
+     * goes on, without coro's agent).
      */
     public static void agentmain(String args, Instrumentation inst) {
         AgentOptions options;
@@ -46,14 +46,15 @@ public final class CoroAgent {
             System.err.println("coro: " + e.getMessage() + "; the agent was not attached");
             throw e;
         }
-        if (AgentRecord.isInstalled()) {
-            if (options.verbose()) System.err.println("coro: agent already installed, not attached again");
-            return;
-        }
         install(options, inst, false);
     }
 
+    /** Installs the transformer, once per JVM (per copy of coro-api's record): a second agent would only repeat the first. */
     private static synchronized void install(AgentOptions options, Instrumentation inst, boolean atStartup) {
+        if (AgentRecord.isInstalled()) {
+            if (options.verbose()) System.err.println("coro: agent already installed, not installed again");
+            return;
+        }
         CoroTransformer.primeGate();
         AgentRecord.installed(atStartup); // loaded now, before the transformer can need it
         inst.addTransformer(new CoroTransformer(options), false);

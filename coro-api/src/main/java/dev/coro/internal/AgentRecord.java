@@ -19,6 +19,7 @@ public final class AgentRecord {
 
     private static volatile long installedAtMillis;
     private static volatile boolean atStartup;
+    private static volatile String attachFailure;
     /** The diagnostics of each rejected class, by binary name. Only rejected classes: a few at most. */
     private static final Map<String, String> REJECTED = new ConcurrentHashMap<>();
 
@@ -45,6 +46,20 @@ public final class AgentRecord {
     /** @return true when the agent came with {@code -javaagent}, before any application class loaded */
     public static boolean installedAtStartup() {
         return atStartup;
+    }
+
+    /**
+     * Records that a tool (coro-junit) tried to attach the agent to this JVM and could not.
+     *
+     * @param why what went wrong, in words
+     */
+    public static void attachFailed(String why) {
+        attachFailure = why;
+    }
+
+    /** @return why attaching the agent failed, or null when nothing tried and failed */
+    public static String attachFailure() {
+        return attachFailure;
     }
 
     /**

@@ -45,6 +45,9 @@ public final class CoroAgentSessionListener implements LauncherSessionListener {
         attach();
     }
 
+    // The failure is recorded too (AgentRecord.attachFailed), so that the error of an unwoven Yield
+    // call in a test says coro-junit tried and why it failed, not only that there is no agent.
+
     /** Attaches the agent unless it is installed; never throws (a failure is reported, and the run goes on). */
     void attach() {
         synchronized (CoroAgentSessionListener.class) {
@@ -54,6 +57,7 @@ public final class CoroAgentSessionListener implements LauncherSessionListener {
                 jar = agentJar();
             } catch (IllegalStateException e) {
                 err.println("coro-junit: " + e.getMessage());
+                AgentRecord.attachFailed(e.getMessage());
                 return;
             }
             String options = System.getProperty(OPTIONS_PROPERTY);
@@ -64,6 +68,7 @@ public final class CoroAgentSessionListener implements LauncherSessionListener {
                 err.println("coro-junit: could not attach coro's agent (" + jar + ") to this JVM: " + e
                         + "; coroutines in this run stay unwoven. Run the tests with -javaagent:" + jar
                         + " instead.");
+                AgentRecord.attachFailed(e.toString());
             }
         }
     }

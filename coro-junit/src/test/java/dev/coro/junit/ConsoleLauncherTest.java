@@ -151,6 +151,23 @@ class ConsoleLauncherTest {
     }
 
     @Test
+    void whenTheJvmRefusesTheAttachTheRunGoesOnAndTheErrorSaysWhy() throws Exception {
+        Output out = launch(List.of("-XX:-EnableDynamicAgentLoading"), withCoroJunit());
+        assertEquals(1, out.exitCode(), out.stdout() + out.stderr());
+        String agent = property("coro.agent.jar").toString();
+        String failure = "java.lang.IllegalStateException: Could not self-attach to current VM using external process -"
+                + " set a property net.bytebuddy.agent.attacher.dump to dump the process output to a file at the"
+                + " specified location";
+        assertEquals("coro-junit: could not attach coro's agent (" + agent + ") to this JVM: " + failure
+                + "; coroutines in this run stay unwoven. Run the tests with -javaagent:" + agent + " instead.\n",
+                out.stderr());
+        assertTrue(out.stdout().contains("[         1 tests failed          ]"), out.stdout());
+        assertTrue(out.stdout().contains("Yield.value() called in demo.FibonacciTest.fibonacci, which was not woven"
+                + " into a coroutine: coro-junit could not attach the coro agent to this JVM (" + failure + "): run"
+                + " the tests with -javaagent:coro-agent.jar, or weave at build time"), out.stdout());
+    }
+
+    @Test
     void anAgentGivenWithJavaagentIsNotAttachedAgain() throws Exception {
         Path agent = property("coro.agent.jar");
         Output out = launch(List.of("-javaagent:" + agent + "=verbose", "-Dcoro.agent.options=verbose"), withCoroJunit());

@@ -30,6 +30,17 @@ class AgentOptionsTest {
     }
 
     @Test
+    void theAgentGivenTwiceIsInstalledOnce() throws Exception {
+        String agent = "-javaagent:" + Fork.agentJar() + "=verbose";
+        Fork.Output out = Fork.run(null, List.of(agent, agent), Fork.testClasspath(), "dev.coro.harness.LoadClasses",
+                "dev.coro.fixtures.Seeds");
+        assertEquals(new Fork.Output(0, "loaded dev.coro.fixtures.Seeds\n",
+                "coro: agent installed (verbose=true, dump=off, verify=true)\n"
+                        + "coro: agent already installed, not installed again\n"
+                        + "coro: wove dev.coro.fixtures.Seeds\n"), out);
+    }
+
+    @Test
     void anUnknownOptionStopsTheLaunchWithItsName() throws Exception {
         Fork.Output out = Fork.run(null, List.of("-javaagent:" + Fork.agentJar() + "=verbose,turbo"),
                 Fork.testClasspath(), "dev.coro.harness.LoadClasses");
