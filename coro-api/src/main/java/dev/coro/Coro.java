@@ -24,13 +24,20 @@ public interface Coro<Y, S, R> extends Iterable<Y>, AutoCloseable {
         DONE
     }
 
-    /** Python's {@code next(g)}: the same as {@code send(null)}. */
+    /**
+     * Python's {@code next(g)}: the same as {@code send(null)}.
+     *
+     * @return the value yielded at the next suspension point
+     * @throws StopIteration when the body returns instead
+     */
     Y next();
 
     /**
      * Python's {@code g.send(v)}: resumes the body with {@code v} as the value of the pending
      * {@code Yield} call, runs it to its next suspension and returns the value yielded there.
      *
+     * @param v the value the pending {@code Yield.await()} or {@code Yield.value(x)} returns in the body
+     * @return the value yielded at the next suspension point
      * @throws StopIteration when the body returns (its {@code value()} is the result the first time)
      * @throws IllegalStateException when {@code v != null} and the coroutine was never started, or
      *     when called from the coroutine's own body
@@ -42,6 +49,10 @@ public interface Coro<Y, S, R> extends Iterable<Y>, AutoCloseable {
      * and yields, returns that value; if it escapes, it propagates and the coroutine is done. On a
      * coroutine that was never started {@code t} is thrown at the start, without running the body;
      * on a finished one it is thrown straight back.
+     *
+     * @param t what to throw at the suspension point
+     * @return the value the body yields after catching {@code t}
+     * @throws StopIteration when the body catches {@code t} and returns
      */
     Y raise(Throwable t);
 
@@ -53,15 +64,24 @@ public interface Coro<Y, S, R> extends Iterable<Y>, AutoCloseable {
     @Override
     void close();
 
-    /** The current state. */
+    /**
+     * The current state, as Python's {@code inspect.getgeneratorstate(g)}.
+     *
+     * @return {@code CREATED}, {@code SUSPENDED}, {@code RUNNING} or {@code DONE}
+     */
     State state();
 
-    /** {@code state() == DONE}. */
+    /**
+     * Whether the body has finished: returned, failed or closed.
+     *
+     * @return {@code state() == DONE}
+     */
     boolean isDone();
 
     /**
      * The value the body returned with {@code Yield.done(r)}.
      *
+     * @return {@code r}, or {@code null} after {@code Yield.done()}
      * @throws IllegalStateException unless the body has returned normally
      */
     R result();
@@ -70,6 +90,8 @@ public interface Coro<Y, S, R> extends Iterable<Y>, AutoCloseable {
      * An iterator over the remaining yields. {@code hasNext} may run the body ahead by one yield
      * and keeps that value for this iterator's {@code next}. Each call gives a fresh view of the
      * same coroutine: what one view consumed is gone for all.
+     *
+     * @return a view of the remaining yields, for {@code for (Y y : coro)}
      */
     @Override
     Iterator<Y> iterator();
@@ -77,6 +99,8 @@ public interface Coro<Y, S, R> extends Iterable<Y>, AutoCloseable {
     /**
      * A lazy sequential stream over the remaining yields: the body runs only as elements are
      * pulled. Closing the stream closes the coroutine.
+     *
+     * @return the remaining yields as a stream
      */
     Stream<Y> stream();
 }

@@ -13,8 +13,10 @@ import java.lang.annotation.Target;
  * in state {@link Coro.State#CREATED}. The body runs inside {@link Coro#next()}, {@link
  * Coro#send}, {@link Coro#raise} and {@link Coro#close()}, and stops at each {@link Yield} call.
  *
- * <p>The rewrite is done by {@code -javaagent:coro-agent.jar} at class-load time or by the
- * {@code coro-maven-plugin} at build time; without either, every {@link Yield} call throws.
+ * <p>The rewrite is done by {@code -javaagent:coro-agent.jar} at class-load time (attached for a
+ * JUnit Platform run by {@code dev.coro:coro-junit}), or at build time by the {@code coro-maven-plugin}
+ * or {@code java -jar coro-agent.jar weave}; without any of them, every {@link Yield} call throws an
+ * {@link IllegalStateException} saying why.
  */
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.METHOD)
@@ -24,6 +26,8 @@ public @interface Coroutine {
      * {@code @coroutine} decorator calls {@code next} once); the first yielded value is discarded.
      * An exception thrown before that point propagates from the call; a body that returns before
      * suspending gives a coroutine that is already {@code DONE}, with its result set.
+     *
+     * @return whether the call runs the body to its first suspension point
      */
     boolean primed() default false;
 }

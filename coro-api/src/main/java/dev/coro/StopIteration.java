@@ -31,7 +31,11 @@ public class StopIteration extends NoSuchElementException {
         super.fillInStackTrace();
     }
 
-    /** The value the coroutine returned with {@code Yield.done(value)}; {@code null} if none. */
+    /**
+     * The coroutine's result.
+     *
+     * @return the value the coroutine returned with {@code Yield.done(value)}; {@code null} if none
+     */
     public Object value() {
         return value;
     }

@@ -1,5 +1,6 @@
 package dev.coro.agent;
 
+import dev.coro.internal.AgentRecord;
 import dev.coro.weaver.ClassHierarchy;
 import dev.coro.weaver.Diagnostic;
 import dev.coro.weaver.WeaveResult;
@@ -71,7 +72,17 @@ final class CoroTransformer implements ClassFileTransformer {
             WeaveResult r = weaverFor(loader).weave(classFile);
             for (Diagnostic d : r.diagnostics()) err.println("coro: " + d.format());
             if (r.status() == WeaveResult.Status.REJECTED) {
-                err.println("coro: " + binary(className) + " was left unwoven");
+                String name = binary(className);
+                StringBuilder text = new StringBuilder(); // no lambda here: a lambda's class would load mid-transform
+                for (Diagnostic d : r.diagnostics()) text.append(text.length() == 0 ? "" : "\n").append(d.format());
+                String diagnostics = text.toString();
+                AgentRecord.rejected(name, diagnostics);
+                if (options.strict()) {
+                    err.println("coro: " + name + " fails on first use (strict)");
+                    return StrictRejection.failOnFirstUse(classFile,
+                            "coro (strict) rejected " + name + ":\n" + diagnostics);
+                }
+                err.println("coro: " + name + " was left unwoven");
                 return null;
             }
             if (!r.changed()) return null;

@@ -25,7 +25,7 @@ import java.util.stream.StreamSupport;
  *       returning the yielded value.
  *   <li>It returns its result ({@code return Yield.done(r)} becomes {@code return r}) while
  *       {@code label} still reads {@code RUNNING}.
- *   <li>It delegates ({@code Yield.from}) by returning {@link #delegate(int, Object)}.
+ *   <li>It delegates ({@code Yield.from}) by returning {@link #delegate(Object, int)}.
  * </ul>
  *
  * Everything else (states, re-entry checks, {@code StopIteration}, PEP 479, {@code close},

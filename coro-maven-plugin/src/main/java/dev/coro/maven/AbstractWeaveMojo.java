@@ -3,6 +3,10 @@ package dev.coro.maven;
 import dev.coro.weaver.ClassHierarchy;
 import dev.coro.weaver.Diagnostic;
 import dev.coro.weaver.Weaver;
+import dev.coro.weaver.build.ClasspathLocator;
+import dev.coro.weaver.build.IncrementalState;
+import dev.coro.weaver.build.SourcePaths;
+import dev.coro.weaver.build.WeaveRun;
 
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -17,9 +21,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -28,8 +30,9 @@ import java.util.stream.Collectors;
  * differ only in which directory and which classpath.
  *
  * <p>The order of work keeps every failure clean: all changed class files are woven in memory first;
- * if the weaver rejects anything, each diagnostic is logged as an error in javac's form and the build
- * fails with nothing written. Otherwise each woven class replaces its file atomically and the
+ * if the weaver rejects anything, each diagnostic is logged as an error in javac's form, with the source
+ * file's absolute path (as maven-compiler-plugin logs its errors, so that IDE consoles link them) and a
+ * one-line hint, and the build fails with nothing written. Otherwise each woven class replaces its file atomically and the
  * incremental state is saved. Stack map frames need superclass facts, which come from the goal's
  * classpath and the running JDK, read as class files: no project class is ever loaded.
  */
@@ -73,6 +76,9 @@ abstract class AbstractWeaveMojo extends AbstractMojo {
 
     /** The classpath the woven classes were compiled against. */
     abstract List<String> classpathElements();
+
+    /** The source directories of the classes, where diagnostics find the files they name. */
+    abstract List<String> sourceRoots();
 
     /** Names the incremental state file under {@code target/coro/}. */
     abstract String goal();
@@ -149,28 +155,27 @@ abstract class AbstractWeaveMojo extends AbstractMojo {
     }
 
     private void fail(Path directory, List<Diagnostic> diagnostics) throws MojoFailureException {
-        for (Diagnostic d : diagnostics) getLog().error(d.format());
+        SourcePaths sources = new SourcePaths(sourceRoots().stream().map(Path::of).toList(), null);
+        for (Diagnostic d : diagnostics) {
+            getLog().error(sources.describe(d));
+            String hint = SourcePaths.hint(d);
+            if (hint != null) getLog().error("  hint: " + hint);
+        }
         long classes = diagnostics.stream().map(Diagnostic::className).distinct().count();
         throw new MojoFailureException("Cannot weave " + count(classes, "class", "classes") + " in " + directory
                 + " (" + count(diagnostics.size(), "problem", "problems") + "); no class file was changed:\n"
-                + diagnostics.stream().map(Diagnostic::format).collect(Collectors.joining("\n")));
+                + diagnostics.stream().map(sources::describe).collect(Collectors.joining("\n")));
     }
 
     /** Replaces each woven class file; returns the state to remember, including the files just written. */
     private IncrementalState write(Path directory, WeaveRun.Outcome outcome, long startedAt, boolean verbose)
             throws MojoExecutionException {
-        Map<String, IncrementalState.Entry> entries = new TreeMap<>(outcome.kept());
-        for (WeaveRun.WovenClass w : outcome.woven()) {
-            Path file = directory.resolve(w.path());
-            try {
-                AtomicFiles.replace(file, w.bytes());
-                entries.put(w.path(), new IncrementalState.Entry(IncrementalState.Stat.of(file),
-                        IncrementalState.hash(w.bytes())));
-            } catch (IOException e) {
-                throw new MojoExecutionException("Cannot write the woven class file " + file + ": " + e, e);
-            }
-            if (verbose) getLog().info("Wove " + w.className());
+        try {
+            return WeaveRun.write(directory, outcome, startedAt, name -> {
+                if (verbose) getLog().info("Wove " + name);
+            });
+        } catch (IOException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
         }
-        return new IncrementalState(directory, startedAt, entries);
     }
 }

@@ -27,6 +27,14 @@ public class WeaveMojo extends AbstractWeaveMojo {
     @Parameter(defaultValue = "${project.compileClasspathElements}", readonly = true, required = true)
     private List<String> compileClasspathElements;
 
+    @Parameter(defaultValue = "${project.compileSourceRoots}", readonly = true, required = true)
+    private List<String> compileSourceRoots;
+
+    @Override
+    List<String> sourceRoots() {
+        return compileSourceRoots;
+    }
+
     @Override
     File explicitDirectory() {
         return classesDirectory;

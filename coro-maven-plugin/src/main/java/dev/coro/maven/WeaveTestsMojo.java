@@ -27,6 +27,14 @@ public class WeaveTestsMojo extends AbstractWeaveMojo {
     @Parameter(defaultValue = "${project.testClasspathElements}", readonly = true, required = true)
     private List<String> testClasspathElements;
 
+    @Parameter(defaultValue = "${project.testCompileSourceRoots}", readonly = true, required = true)
+    private List<String> testCompileSourceRoots;
+
+    @Override
+    List<String> sourceRoots() {
+        return testCompileSourceRoots;
+    }
+
     @Override
     File explicitDirectory() {
         return testClassesDirectory;

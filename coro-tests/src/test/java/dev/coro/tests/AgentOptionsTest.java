@@ -30,12 +30,26 @@ class AgentOptionsTest {
     }
 
     @Test
+    void theAgentGivenTwiceIsInstalledOnce() throws Exception {
+        String agent = "-javaagent:" + Fork.agentJar() + "=verbose";
+        Fork.Output out = Fork.run(null, List.of(agent, agent), Fork.testClasspath(), "dev.coro.harness.LoadClasses",
+                "dev.coro.fixtures.Seeds");
+        assertEquals(new Fork.Output(0, "loaded dev.coro.fixtures.Seeds\n",
+                "coro: agent installed (verbose=true, dump=off, verify=true)\n"
+                        + "coro: agent already installed, not installed again\n"
+                        + "coro: wove dev.coro.fixtures.Seeds\n"), out);
+    }
+
+    @Test
     void anUnknownOptionStopsTheLaunchWithItsName() throws Exception {
         Fork.Output out = Fork.run(null, List.of("-javaagent:" + Fork.agentJar() + "=verbose,turbo"),
                 Fork.testClasspath(), "dev.coro.harness.LoadClasses");
-        assertTrue(out.exitCode() != 0, "the JVM must not start with a bad agent option");
-        assertTrue(out.stderr().startsWith("coro: unknown agent option 'turbo': expected verbose, noverify or dump=DIR"
-                + " (comma-separated)\n"), out.stderr());
+        // the message alone: not the JVM's "FATAL ERROR in native method" abort with its stack
+        assertEquals(new Fork.Output(1, "", "coro: unknown agent option 'turbo': expected verbose, noverify, strict or"
+                + " dump=DIR (comma-separated)\ncoro: the JVM was not started\n"), out);
+        assertEquals(new Fork.Output(1, "", "coro: agent option dump needs a directory: dump=DIR\n"
+                + "coro: the JVM was not started\n"), Fork.run(null, List.of("-javaagent:" + Fork.agentJar() + "=dump"),
+                Fork.testClasspath(), "dev.coro.harness.LoadClasses"));
     }
 
     @Test
@@ -44,9 +58,11 @@ class AgentOptionsTest {
                 "dev.coro.fixtures.Seeds");
         assertEquals(0, out.exitCode(), out.stderr());
         assertTrue(out.stdout().contains("\nescaped !IllegalStateException: Yield.value() called in"
-                + " dev.coro.fixtures.Seeds.fibonacci, which was not woven into a coroutine: annotate the method with"
-                + " @dev.coro.Coroutine and run with -javaagent:coro-agent.jar or build with the coro-maven-plugin\n"),
-                out.stdout());
+                + " dev.coro.fixtures.Seeds.fibonacci, which was not woven into a coroutine: there is no coro agent in"
+                + " this JVM and the class was not woven at build time. Annotate the method with @dev.coro.Coroutine"
+                + " (if it is not) and weave it: run with -javaagent:coro-agent.jar, put dev.coro:coro-junit on the"
+                + " test class path of a JUnit run, or weave at build time with the coro-maven-plugin or java -jar"
+                + " coro-agent.jar weave\n"), out.stdout());
     }
 
     @Test
@@ -60,9 +76,43 @@ class AgentOptionsTest {
                 + " outside a @Coroutine method\n"
                 + "coro: dev.coro.rejects.AwaitInPlainMethod was left unwoven\n", out.stderr());
         assertEquals("escaped java.lang.IllegalStateException: Yield.await() called in"
-                + " dev.coro.rejects.AwaitInPlainMethod.plain, which was not woven into a coroutine: annotate the"
-                + " method with @dev.coro.Coroutine and run with -javaagent:coro-agent.jar or build with the"
-                + " coro-maven-plugin\n", out.stdout());
+                + " dev.coro.rejects.AwaitInPlainMethod.plain, which was not woven into a coroutine: the coro agent"
+                + " rejected class dev.coro.rejects.AwaitInPlainMethod and left it unwoven:\n"
+                + "AwaitInPlainMethod.java:9: dev.coro.rejects.AwaitInPlainMethod.plain(): Yield.await outside a"
+                + " @Coroutine method\n", out.stdout());
+    }
+
+    @Test
+    void strictMakesARejectedClassFailOnFirstUseWithItsDiagnostics() throws Exception {
+        Fork.Output out = Fork.run(null, List.of("-javaagent:" + Fork.agentJar() + "=strict"), Fork.testClasspath(),
+                "dev.coro.harness.CallStatic", "dev.coro.rejects.AwaitInPlainMethod", "plain", "1");
+        // CallStatic's Class.forName initialises the class: the error escapes main from there, unwrapped
+        assertEquals(1, out.exitCode(), out.stderr());
+        assertEquals("", out.stdout());
+        String diagnostic = "AwaitInPlainMethod.java:9: dev.coro.rejects.AwaitInPlainMethod.plain(): Yield.await"
+                + " outside a @Coroutine method";
+        String expected = "coro: " + diagnostic + "\n"
+                + "coro: dev.coro.rejects.AwaitInPlainMethod fails on first use (strict)\n"
+                + "Exception in thread \"main\" java.lang.LinkageError: coro (strict) rejected"
+                + " dev.coro.rejects.AwaitInPlainMethod:\n" + diagnostic + "\n"
+                + "\tat dev.coro.rejects.AwaitInPlainMethod.<clinit>(AwaitInPlainMethod.java)\n";
+        assertEquals(expected, out.stderr().substring(0, Math.min(expected.length(), out.stderr().length())));
+    }
+
+    @Test
+    void aClassLoadedBeforeTheAgentAttachedSaysSo() throws Exception {
+        Fork.Output out = Fork.run(null, List.of("-Djdk.attach.allowAttachSelf=true", "-XX:+EnableDynamicAgentLoading"),
+                Fork.testClasspath(), "dev.coro.harness.LoadAttachCall", Fork.agentJar().toString(),
+                "dev.coro.fixtures.Seeds", "fibonacci");
+        assertEquals(0, out.exitCode(), out.stderr());
+        assertEquals("", out.stderr());
+        String prefix = "escaped java.lang.IllegalStateException: Yield.value() called in dev.coro.fixtures.Seeds.fibonacci,"
+                + " which was not woven into a coroutine: class dev.coro.fixtures.Seeds was loaded before the coro agent"
+                + " was attached to this JVM (at ";
+        assertTrue(out.stdout().startsWith(prefix), out.stdout());
+        assertTrue(out.stdout().matches("(?s).*\\(at \\d{4}-\\d\\d-\\d\\dT[0-9:.]+Z\\), and a class loaded before that stays"
+                + " as it was: attach the agent before the class loads \\(dev.coro:coro-junit does so before any test"
+                + " class loads\\) or start the JVM with -javaagent:coro-agent.jar\n"), out.stdout());
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.coro.maven;
+package dev.coro.weaver.build;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -27,26 +27,26 @@ import java.util.concurrent.TimeUnit;
  * <p>Stored as a small text file, one line per class file; a missing, unreadable or foreign state file
  * (another format, another directory) is an empty state, never an error: it only costs a full read.
  */
-final class IncrementalState {
+public final class IncrementalState {
     /** Names the weaver's contract: a state recorded by a weaver of another contract is foreign (a full read). */
     private static final String HEADER = "coro-maven-plugin incremental state 1, contract " + dev.coro.weaver.Weaver.CONTRACT;
     /** Times this close to (or after) the recording run are not trusted on a coarse file system. */
     private static final long RACY_WINDOW_NANOS = TimeUnit.SECONDS.toNanos(2);
 
     /** A class file's size and modification time (nanoseconds since the epoch). */
-    record Stat(long size, long mtimeNanos) {
-        static Stat of(Path file) throws IOException {
+    public record Stat(long size, long mtimeNanos) {
+        public static Stat of(Path file) throws IOException {
             return new Stat(Files.size(file), Files.getLastModifiedTime(file).to(TimeUnit.NANOSECONDS));
         }
 
         /** True when the time has sub-millisecond digits, so the file system keeps fine-grained times. */
-        boolean finelyTimed() {
+        public boolean finelyTimed() {
             return mtimeNanos % 1_000_000 != 0;
         }
     }
 
     /** One class file as last seen or written: its stat and the hash of its content. */
-    record Entry(Stat stat, String hash) {}
+    public record Entry(Stat stat, String hash) {}
 
     private final Path directory;
     private final long recordedAtNanos;
@@ -57,18 +57,18 @@ final class IncrementalState {
      * @param recordedAtNanos when the recording run started, before it looked at any file
      * @param entries by path relative to {@code directory}, '/'-separated
      */
-    IncrementalState(Path directory, long recordedAtNanos, Map<String, Entry> entries) {
+    public IncrementalState(Path directory, long recordedAtNanos, Map<String, Entry> entries) {
         this.directory = directory;
         this.recordedAtNanos = recordedAtNanos;
         this.entries = Map.copyOf(entries);
     }
 
-    static IncrementalState empty(Path directory) {
+    public static IncrementalState empty(Path directory) {
         return new IncrementalState(directory, 0, Map.of());
     }
 
     /** The state recorded for {@code directory} in {@code file}, or an empty one. */
-    static IncrementalState load(Path file, Path directory) {
+    public static IncrementalState load(Path file, Path directory) {
         List<String> lines;
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
@@ -98,28 +98,30 @@ final class IncrementalState {
     }
 
     /** True when {@code path} may be skipped without reading: same size and a trusted, equal time. */
-    boolean unchanged(String path, Stat now) {
+    public boolean unchanged(String path, Stat now) {
         Entry e = entries.get(path);
         if (e == null || !e.stat().equals(now)) return false;
         return now.finelyTimed() || now.mtimeNanos() < recordedAtNanos - RACY_WINDOW_NANOS;
     }
 
     /** True when {@code bytes} are what was seen or written at {@code path} last time. */
-    boolean sameContent(String path, byte[] bytes) {
+    public boolean sameContent(String path, byte[] bytes) {
         Entry e = entries.get(path);
         return e != null && e.hash().equals(hash(bytes));
     }
 
-    Entry entry(String path) {
+    /** The entry recorded for {@code path}, or null. */
+    public Entry entry(String path) {
         return entries.get(path);
     }
 
-    int size() {
+    /** How many class files the state records. */
+    public int size() {
         return entries.size();
     }
 
     /** Writes this state to {@code file}, replacing it atomically. */
-    void save(Path file) throws IOException {
+    public void save(Path file) throws IOException {
         List<String> lines = new ArrayList<>();
         lines.add(HEADER);
         lines.add("directory=" + directory);
@@ -131,7 +133,7 @@ final class IncrementalState {
     }
 
     /** The content hash kept per class file (SHA-256, hex). */
-    static String hash(byte[] bytes) {
+    public static String hash(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {

@@ -1,4 +1,4 @@
-package dev.coro.maven;
+package dev.coro.weaver.build;
 
 import dev.coro.weaver.ClassHierarchy;
 
@@ -14,18 +14,19 @@ import java.util.zip.ZipFile;
 
 /**
  * Finds class files on a build's classpath (directories and jars) and in the running JDK, as bytes:
- * nothing is loaded, so a project's classes never meet the plugin's own class loader.
+ * nothing is loaded, so a project's classes never meet the weaving tool's own class loader.
  *
  * <p>Each jar is opened once, when the locator is opened, and stays open until {@link #close()}.
  * Classpath elements that do not exist are ignored, as javac ignores them (Maven lists
  * {@code target/classes} even when a module has no sources). {@code java/...} names are looked up in
  * the JDK first, since only the JDK may define them; everything else in classpath order, then the
  * JDK. The JDK's classes are read through the platform class loader, whose resources are exactly the
- * JDK's modules (the system class loader inside Maven would also see Maven's own boot classpath).
+ * JDK's modules (the system class loader inside Maven would also see Maven's own boot classpath; the one of
+ * {@code java -jar coro-agent.jar weave} would see the agent jar).
  *
  * <p>Thread-safe: lookups only read.
  */
-final class ClasspathLocator implements ClassHierarchy.Locator, Closeable {
+public final class ClasspathLocator implements ClassHierarchy.Locator, Closeable {
     /** One classpath element: the class file named by a resource path, or null. */
     @FunctionalInterface
     private interface Element {
@@ -45,7 +46,7 @@ final class ClasspathLocator implements ClassHierarchy.Locator, Closeable {
      *
      * @throws IOException naming the element, when a file on the classpath is not a readable jar
      */
-    static ClasspathLocator open(List<Path> classpath) throws IOException {
+    public static ClasspathLocator open(List<Path> classpath) throws IOException {
         List<Element> elements = new ArrayList<>();
         List<ZipFile> jars = new ArrayList<>();
         try {
@@ -104,7 +105,7 @@ final class ClasspathLocator implements ClassHierarchy.Locator, Closeable {
     }
 
     /** How many classpath elements exist and are read (for the debug log). */
-    int size() {
+    public int size() {
         return elements.size();
     }
 

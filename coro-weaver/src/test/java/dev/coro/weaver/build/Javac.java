@@ -1,4 +1,4 @@
-package dev.coro.maven;
+package dev.coro.weaver.build;
 
 import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;

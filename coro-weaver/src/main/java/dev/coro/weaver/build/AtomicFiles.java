@@ -1,6 +1,8 @@
-package dev.coro.maven;
+package dev.coro.weaver.build;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,21 +11,38 @@ import java.nio.file.StandardOpenOption;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Replaces a file so that readers see either the old content or the new, never a part of it. */
-final class AtomicFiles {
+public final class AtomicFiles {
     private AtomicFiles() {}
+
+    /** Writes a file's new content to the stream it is given. */
+    @FunctionalInterface
+    public interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
 
     /**
      * Writes {@code bytes} to a temporary file next to {@code target} (same directory, so the same file
      * system), then renames it over {@code target}. The temporary name starts with a dot and does not
-     * end in {@code .class}, so a scan for class files never picks it up; it is removed on failure.
+     * end in {@code .class} or {@code .jar}, so a scan for class files never picks it up; it is removed on failure.
      * The new file gets the default permissions, not the owner-only ones of
      * {@link Files#createTempFile}.
      */
-    static void replace(Path target, byte[] bytes) throws IOException {
+    public static void replace(Path target, byte[] bytes) throws IOException {
+        replace(target, out -> out.write(bytes));
+    }
+
+    /**
+     * As {@link #replace(Path, byte[])}, for content written as a stream (a rewritten jar): if
+     * {@code content} fails, {@code target} is left as it was.
+     */
+    public static void replace(Path target, Content content) throws IOException {
         Path temp = target.resolveSibling("." + target.getFileName() + "."
                 + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
         try {
-            Files.write(temp, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            try (OutputStream out = new BufferedOutputStream(
+                    Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE))) {
+                content.writeTo(out);
+            }
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {

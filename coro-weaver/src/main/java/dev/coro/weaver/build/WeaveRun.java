@@ -1,4 +1,4 @@
-package dev.coro.maven;
+package dev.coro.weaver.build;
 
 import dev.coro.weaver.Diagnostic;
 import dev.coro.weaver.WeaveResult;
@@ -12,23 +12,26 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
- * Weaves a directory of class files in memory, writing nothing: the caller writes the results only
- * when there is no diagnostic, so a failed build leaves every class file as it was.
+ * Weaves a directory of class files in memory, writing nothing; {@link #write} then replaces the woven
+ * files. The Maven plugin writes only when there is no diagnostic, so a failed build leaves every class
+ * file as it was; the command-line weaver writes the classes that wove and leaves the rejected ones as
+ * they were (a rejected class is never in {@link Outcome#woven()}).
  *
  * <p>Each {@code .class} file under the directory is first compared with the {@link IncrementalState}
  * of the last run; those unchanged since are not read. The others are read and passed through
  * {@link Weaver#needsWeaving} (a constant-pool scan) and, when it says so, {@link Weaver#weave}.
  */
-final class WeaveRun {
+public final class WeaveRun {
     private WeaveRun() {}
 
     /** A class file to replace: its path relative to the directory ('/'-separated) and new content. */
-    record WovenClass(String path, byte[] bytes) {
+    public record WovenClass(String path, byte[] bytes) {
         /** The class's binary name, from its path. */
-        String className() {
+        public String className() {
             return path.substring(0, path.length() - ".class".length()).replace('/', '.');
         }
     }
@@ -42,15 +45,15 @@ final class WeaveRun {
      * @param classFiles how many class files the directory holds
      * @param read how many of them were read (the rest were unchanged since the last run)
      */
-    record Outcome(List<WovenClass> woven, List<Diagnostic> diagnostics, Map<String, IncrementalState.Entry> kept,
+    public record Outcome(List<WovenClass> woven, List<Diagnostic> diagnostics, Map<String, IncrementalState.Entry> kept,
             int classFiles, int read) {
 
-        boolean failed() {
+        public boolean failed() {
             return !diagnostics.isEmpty();
         }
     }
 
-    static Outcome weave(Path directory, IncrementalState previous, Weaver weaver) throws IOException {
+    public static Outcome weave(Path directory, IncrementalState previous, Weaver weaver) throws IOException {
         List<WovenClass> woven = new ArrayList<>();
         List<Diagnostic> diagnostics = new ArrayList<>();
         Map<String, IncrementalState.Entry> kept = new TreeMap<>();
@@ -78,6 +81,30 @@ final class WeaveRun {
             }
         }
         return new Outcome(List.copyOf(woven), List.copyOf(diagnostics), kept, files.size(), read);
+    }
+
+    /**
+     * Replaces each woven class file of {@code outcome} atomically, and returns the state to remember:
+     * the files kept and the ones just written.
+     *
+     * @param startedAt when the run started (nanoseconds since the epoch), before it looked at any file
+     * @param written told the binary name of each class written, after it is written
+     */
+    public static IncrementalState write(Path directory, Outcome outcome, long startedAt, Consumer<String> written)
+            throws IOException {
+        Map<String, IncrementalState.Entry> entries = new TreeMap<>(outcome.kept());
+        for (WovenClass w : outcome.woven()) {
+            Path file = directory.resolve(w.path());
+            try {
+                AtomicFiles.replace(file, w.bytes());
+            } catch (IOException e) {
+                throw new IOException("cannot write the woven class file " + file + ": " + e, e);
+            }
+            entries.put(w.path(), new IncrementalState.Entry(IncrementalState.Stat.of(file),
+                    IncrementalState.hash(w.bytes())));
+            written.accept(w.className());
+        }
+        return new IncrementalState(directory, startedAt, entries);
     }
 
     /** The class files under {@code directory}, sorted so that diagnostics come in a stable order. */

@@ -1,4 +1,4 @@
-package dev.coro.maven;
+package dev.coro.weaver.build;
 
 import dev.coro.weaver.ClassHierarchy;
 import dev.coro.weaver.Diagnostic;

@@ -1,4 +1,4 @@
-package dev.coro.maven;
+package dev.coro.weaver.build;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
