@@ -5,6 +5,7 @@ import dev.coro.Coroutine;
 import dev.coro.Yield;
 
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 /** Rejected: Yield.from of a coroutine or an iterable whose elements are not Ys, from generic signatures. */
@@ -25,6 +26,15 @@ public class TypesDelegation {
         List<String> list = Arrays.asList("x", "y");
         Yield.from(list); // expect-diagnostic: Yield.from of an Iterable of String in a coroutine that yields Long
         Yield.from(WORDS); // expect-diagnostic: Yield.from of an Iterable of ? extends CharSequence in a coroutine that yields Long
+        Yield.from(Arrays.asList("p", "q")); // expect-diagnostic: Yield.from of an Iterable of String in a coroutine that yields Long
+        Yield.from(Collections.singletonList(1)); // expect-diagnostic: Yield.from of an Iterable of Integer in a coroutine that yields Long
+        Yield.from(Arrays.asList(1L, null));
+        return Yield.done();
+    }
+
+    @Coroutine
+    static Coro<Long, Void, Void> parameter(Iterable<String> strings) {
+        Yield.from(strings); // expect-diagnostic: Yield.from of an Iterable of String in a coroutine that yields Long
         return Yield.done();
     }
 }

@@ -20,6 +20,13 @@ public class TypesResults {
     }
 
     @Coroutine
+    static Coro<Integer, Void, Integer> kept() {
+        Coro<Integer, Void, Integer> end = Yield.done(4); // expect-diagnostic: the value of Yield.done is not returned (write return Yield.done(...);)
+        Yield.value(1);
+        return Yield.done(5);
+    }
+
+    @Coroutine
     @SuppressWarnings({"unchecked", "rawtypes"})
     static Coro<Integer, Void, Integer> text() {
         Yield.value(1);

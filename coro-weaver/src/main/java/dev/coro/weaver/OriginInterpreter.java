@@ -3,6 +3,7 @@ package dev.coro.weaver;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.IincInsnNode;
 import org.objectweb.asm.tree.LocalVariableNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
@@ -12,8 +13,10 @@ import org.objectweb.asm.tree.analysis.BasicValue;
 import org.objectweb.asm.tree.analysis.Interpreter;
 import org.objectweb.asm.tree.analysis.Value;
 
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -56,14 +59,42 @@ final class OriginInterpreter extends Interpreter<OriginInterpreter.Val> {
     }
 
     private final TypedInterpreter types;
-    private final List<LocalVariableNode> localVariables;
     private final MethodNode method;
+    private final Map<Integer, GenericType> parameters;
 
     OriginInterpreter(ClassHierarchy hierarchy, MethodNode method) {
         super(Opcodes.ASM9);
         this.types = new TypedInterpreter(hierarchy);
         this.method = method;
-        this.localVariables = method.localVariables == null ? List.of() : method.localVariables;
+        this.parameters = unwrittenParameters(method);
+    }
+
+    /**
+     * The generic types of the parameters whose slots the method never writes, by slot, from the
+     * method's signature: what a load of one holds when there is no LocalVariableTypeTable.
+     */
+    static Map<Integer, GenericType> unwrittenParameters(MethodNode m) {
+        GenericType.MethodSig sig = GenericType.parseMethod(m.signature);
+        Type[] erased = Type.getArgumentTypes(m.desc);
+        if (sig == null || sig.params().size() != erased.length) return Map.of();
+        Map<Integer, GenericType> out = new HashMap<>();
+        int slot = (m.access & Opcodes.ACC_STATIC) != 0 ? 0 : 1;
+        for (int i = 0; i < erased.length; i++) {
+            out.put(slot, sig.params().get(i));
+            slot += erased[i].getSize();
+        }
+        for (AbstractInsnNode insn : m.instructions) {
+            int op = insn.getOpcode();
+            if (op >= Opcodes.ISTORE && op <= Opcodes.ASTORE) out.remove(((VarInsnNode) insn).var);
+            if (insn instanceof IincInsnNode inc) out.remove(inc.var);
+        }
+        return Map.copyOf(out);
+    }
+
+    /** What the generic signatures say the local {@code load} reads holds there, or null. */
+    GenericType localType(VarInsnNode load) {
+        GenericType t = GenericType.parseType(localSignature(method, load));
+        return t != null ? t : parameters.get(load.var);
     }
 
     @Override
@@ -81,17 +112,12 @@ final class OriginInterpreter extends Interpreter<OriginInterpreter.Val> {
     public Val copyOperation(AbstractInsnNode insn, Val value) throws AnalyzerException {
         BasicValue v = types.copyOperation(insn, value.basic());
         AbstractInsnNode origin = value.origin();
-        if (insn.getOpcode() == Opcodes.ALOAD && hasGenericLocal((VarInsnNode) insn)) origin = insn;
+        if (insn.getOpcode() == Opcodes.ALOAD && localType((VarInsnNode) insn) != null) origin = insn;
         return new Val(v, origin, value.received(), value.done(), value.allDone());
     }
 
-    /** True when the LocalVariableTypeTable gives the local {@code load} reads a generic signature there. */
-    private boolean hasGenericLocal(VarInsnNode load) {
-        return localSignature(method, load) != null;
-    }
-
     /** The generic signature of the local that {@code load} reads, at that instruction, or null. */
-    static String localSignature(MethodNode m, VarInsnNode load) {
+    private static String localSignature(MethodNode m, VarInsnNode load) {
         if (m.localVariables == null) return null;
         int at = m.instructions.indexOf(load);
         for (LocalVariableNode lv : m.localVariables) {
