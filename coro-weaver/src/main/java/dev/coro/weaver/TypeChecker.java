@@ -35,7 +35,8 @@ import java.util.Set;
  *     Yield.from(names)  // Coro&lt;String,..&gt;  elements String (LocalVariableTypeTable, a method's or a
  *                                           field's signature, through generic supertypes)
  *     return Yield.done("x")                a String is not an Integer
- *     Yield.done(1);                        a Yield.done whose value no ARETURN returns
+ *     Yield.done(1);                        a Yield.done value thrown away (POP, passed on, stored and
+ *                                           never returned)
  *   rejected once per method, at its first line: an ARETURN of anything but a Yield.done value
  * </pre>
  *
