@@ -84,6 +84,15 @@ public final class ClassHierarchy {
         return info;
     }
 
+    /** The class file of {@code name} as the locator finds it, or null when it cannot be found or read. */
+    byte[] classFileOrNull(String name) {
+        try {
+            return locator.find(name);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
     boolean isInterface(String name) {
         return info(name).isInterface();
     }

@@ -26,6 +26,11 @@ public record Diagnostic(Code code, String className, String methodName, String 
         BAD_RETURN_TYPE,
         /** A call to a Yield method this weaver does not know. */
         UNKNOWN_YIELD_METHOD,
+        /**
+         * Where the generic signature says {@code Coro<Y, S, R>}: a value yielded, received, delegated
+         * to or returned that cannot be of its type, or a return that is not {@code Yield.done(...)}.
+         */
+        TYPE_MISMATCH,
         /** Bytecode the weaver cannot make resumable (an unusual compiler's shape, JSR/RET...). */
         UNSUPPORTED_CODE,
         /** A class file version outside 52 (Java 8) to 69 (Java 25). */

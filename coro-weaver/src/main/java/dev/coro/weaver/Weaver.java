@@ -112,7 +112,9 @@ public final class Weaver {
         hierarchy.register(cls.name, cls.superName, cls.interfaces, cls.access);
         if (isCoroApi(cls.name)) return new WeaveResult(WeaveResult.Status.UNTOUCHED, classFile, List.of());
 
-        List<Diagnostic> problems = CoroutineChecker.check(cls, hierarchy);
+        List<Diagnostic> problems = new ArrayList<>(CoroutineChecker.check(cls, hierarchy));
+        problems.addAll(TypeChecker.check(cls, hierarchy));
+        problems.sort(java.util.Comparator.comparingInt(Diagnostic::line));
         if (!problems.isEmpty()) return new WeaveResult(WeaveResult.Status.REJECTED, classFile, List.copyOf(problems));
 
         List<MethodNode> targets = new ArrayList<>();
