@@ -132,6 +132,10 @@ public final class SourcePaths {
             case METHOD_TOO_LARGE -> "split the coroutine: move part of its body into another @Coroutine"
                     + " method and call it with Yield.from";
             case INTERNAL_ERROR -> "a bug in coro: please report it with this class file";
+            case NAME_CLASH -> "rename the coroutine or the other method (overloads of a coroutine are fine)";
+            case STALE_WEAVE -> "delete the build's output (mvn clean) so that the class is compiled and woven again";
+            case TYPE_MISMATCH -> "make the value's type match the coroutine's Coro<Y, S, R>, or change those type"
+                    + " arguments";
             default -> null;
         };
     }
