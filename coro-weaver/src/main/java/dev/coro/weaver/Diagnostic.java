@@ -34,6 +34,8 @@ public record Diagnostic(Code code, String className, String methodName, String 
         BAD_CLASS_FILE,
         /** A class needed for stack map frames could not be found. */
         MISSING_CLASS,
+        /** The class files on the classpath describe an impossible hierarchy (a superclass chain that loops). */
+        BAD_HIERARCHY,
         /** The woven method would exceed the JVM's 64 KB code limit. */
         METHOD_TOO_LARGE,
         /** The weaver's own output failed verification, or the weaver failed: a bug in coro. */
