@@ -36,6 +36,8 @@ public record Diagnostic(Code code, String className, String methodName, String 
         MISSING_CLASS,
         /** The class files on the classpath describe an impossible hierarchy (a superclass chain that loops). */
         BAD_HIERARCHY,
+        /** The weaver ran out of thread stack (a class loaded near the end of a thread's stack): retry on a larger one. */
+        OUT_OF_STACK,
         /** The woven method would exceed the JVM's 64 KB code limit. */
         METHOD_TOO_LARGE,
         /** The weaver's own output failed verification, or the weaver failed: a bug in coro. */
