@@ -131,10 +131,16 @@ public abstract class CoroFrame<Y, S, R> implements Coro<Y, S, R> {
             try {
                 y = resume(l, v, null);
             } catch (Throwable e) {
+                label = FAILED; // first, with a plain write: near the stack's end failed() itself may overflow
                 throw Sneaky.rethrow(failed(e));
             }
             if (label > CREATED && y != DELEGATE) return (Y) y;
-            return (Y) drive(this, this, null, null, y);
+            try {
+                return (Y) drive(this, this, null, null, y);
+            } catch (StackOverflowError e) {
+                if (label == RUNNING) label = FAILED; // the body returned, but there was no stack left to finish
+                throw e;
+            }
         }
         if (l == CREATED) {
             if (v != null) {
@@ -236,6 +242,7 @@ public abstract class CoroFrame<Y, S, R> implements Coro<Y, S, R> {
                 try {
                     y = cur.resume(l, sent, thrown);
                 } catch (Throwable e) {
+                    cur.label = FAILED; // first, with a plain write: near the stack's end failed() itself may overflow
                     Throwable w = cur.failed(e);
                     if (cur == root) throw Sneaky.rethrow(w);
                     cur = cur.popToParent();
@@ -249,6 +256,8 @@ public abstract class CoroFrame<Y, S, R> implements Coro<Y, S, R> {
             thrown = null;
             if (cur.label == RUNNING) { // the body returned y
                 Object r = y;
+                cur.aux = r; // first, with plain writes: finishReturned() may overflow
+                cur.label = RETURNED;
                 cur.finishReturned(r);
                 cur.label = RETURNED_REPORTED;
                 if (cur == root) throw new StopIteration(r);

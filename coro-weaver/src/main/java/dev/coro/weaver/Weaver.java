@@ -90,7 +90,7 @@ public final class Weaver {
         } catch (VirtualMachineError e) {
             throw e;
         } catch (Throwable e) {
-            if (readingInput[0]) {
+            if (readingInput[0] && !(e instanceof LinkageError)) { // a LinkageError is the JVM's, not the input's
                 return rejected(classFile, new Diagnostic(Diagnostic.Code.BAD_CLASS_FILE, className, null, null, 0,
                         "corrupt class file: " + e));
             }
