@@ -116,10 +116,15 @@ public final class Weaver {
 
         ClassNode cls = new ClassNode();
         try {
-            new ClassReader(classFile).accept(cls, 0);
+            ClassReader reader = new ClassReader(classFile);
+            FormatChecker.checkConstantPool(reader);
+            reader.accept(cls, 0);
+        } catch (WeaveException e) {
+            throw e;
         } catch (RuntimeException e) {
             throw new WeaveException(Diagnostic.Code.BAD_CLASS_FILE, "corrupt class file: " + e);
         }
+        FormatChecker.check(cls);
         dropMisplacedAttributes(cls);
         hierarchy.register(cls.name, cls.superName, cls.interfaces, cls.access);
         if (isCoroApi(cls.name)) return new WeaveResult(WeaveResult.Status.UNTOUCHED, classFile, List.of());
@@ -134,11 +139,15 @@ public final class Weaver {
         if (targets.isEmpty()) return new WeaveResult(WeaveResult.Status.UNTOUCHED, classFile, List.of());
         if (verifyOutput) {
             // Bad input is the compiler's problem, not coro's: say so, instead of blaming the output.
-            for (MethodNode m : targets) {
+            // The other methods too: coro copies them unchanged, but a class it writes must load, and
+            // one whose plain method does not verify would fail as if coro had broken it.
+            for (MethodNode m : cls.methods) {
+                if (m.instructions.size() == 0) continue;
                 OutputVerifier.Failure bad;
                 try {
                     bad = OutputVerifier.verify(cls, List.of(m), hierarchy, List.of());
                 } catch (WeaveException e) {
+                    if (!targets.contains(m)) continue; // a class missing for a plain method: the JVM may never need it
                     return new WeaveResult(WeaveResult.Status.REJECTED, classFile, List.of(CoroutineChecker.diagnostic(
                             cls, m, e.code, e.line > 0 ? e.line : ControlFlow.firstLine(m), e.getMessage())));
                 }

@@ -50,7 +50,8 @@ class CorruptInputTest {
 
     @Test
     void aMethodDescriptorAsAFieldTypeIsABadClassFileNotAnAssertionError() {
-        // ASM's BasicInterpreter.newValue throws AssertionError for a value of a method type
+        // ASM's BasicInterpreter.newValue throws AssertionError for a value of a method type; the
+        // format check now stops it first
         byte[] b = coroutineClass(mv -> {
             mv.visitFieldInsn(Opcodes.GETSTATIC, "t/Gen", "f", "()V");
             mv.visitInsn(Opcodes.POP);
@@ -58,9 +59,37 @@ class CorruptInputTest {
         });
         WeaveResult r = weaver.weave(b);
         assertEquals(WeaveResult.Status.REJECTED, r.status());
-        assertEquals(List.of("Gen.class: t.Gen: corrupt class file: java.lang.AssertionError"),
-                r.diagnostics().stream().map(Diagnostic::format).toList());
+        assertEquals(List.of("Gen.class: t.Gen: corrupt class file: method m has an instruction naming an illegal"
+                + " class, member or type"), r.diagnostics().stream().map(Diagnostic::format).toList());
         assertEquals(Diagnostic.Code.BAD_CLASS_FILE, r.diagnostics().get(0).code());
+    }
+
+    @Test
+    void anErrorThrownWhileReadingTheInputIsADiagnosticNotAnEscapingThrowable() {
+        // a String or an Integer in one local: the analysis reads both class files, and here reading throws
+        byte[] b = coroutineClass(mv -> {
+            Label integer = new Label();
+            Label merged = new Label();
+            mv.visitInsn(Opcodes.ICONST_0);
+            mv.visitJumpInsn(Opcodes.IFEQ, integer);
+            mv.visitLdcInsn("s");
+            mv.visitJumpInsn(Opcodes.GOTO, merged);
+            mv.visitLabel(integer);
+            mv.visitInsn(Opcodes.ICONST_0);
+            mv.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/Integer", "valueOf", "(I)Ljava/lang/Integer;", false);
+            mv.visitLabel(merged);
+            mv.visitVarInsn(Opcodes.ASTORE, 0);
+            yieldAndReturn(mv);
+        });
+        Weaver failing = new Weaver(new ClassHierarchy(name -> {
+            throw new AssertionError("the locator failed on " + name);
+        }));
+        WeaveResult r = failing.weave(b);
+        assertEquals(WeaveResult.Status.REJECTED, r.status());
+        assertEquals(1, r.diagnostics().size(), r.diagnostics().toString());
+        assertEquals(Diagnostic.Code.BAD_CLASS_FILE, r.diagnostics().get(0).code());
+        assertEquals("corrupt class file: java.lang.AssertionError: the locator failed on java/lang/String",
+                r.diagnostics().get(0).message());
     }
 
     /** An attribute inside {@code Code} that the JVM ignores there, named like a method attribute. */
