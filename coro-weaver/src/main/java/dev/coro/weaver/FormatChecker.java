@@ -49,6 +49,127 @@ final class FormatChecker {
             };
             if (!ok) bad("constant pool entry " + i + " (tag " + tag + ") is malformed or refers to the wrong kind of entry");
         }
+        // names and types, as the JVM checks them when it parses the pool (all kinds are right by now)
+        char[] buf = new char[r.getMaxStringLength()];
+        for (int i = 1; i < count; i++) {
+            int at = r.getItem(i);
+            if (at == 0) continue;
+            int tag = r.readByte(at - 1);
+            boolean ok = switch (tag) {
+                case 7 -> isClassOrArray(r.readUTF8(at, buf));
+                case 9, 10, 11 -> {
+                    int nat = r.getItem(r.readUnsignedShort(at + 2));
+                    String name = r.readUTF8(nat, buf);
+                    String desc = r.readUTF8(nat + 2, buf);
+                    yield tag == 9 ? isUnqualified(name, false) && isFieldDescriptor(desc)
+                            : ("<init>".equals(name) || isUnqualified(name, true)) && isMethodDescriptor(desc);
+                }
+                case 16 -> isMethodDescriptor(r.readUTF8(at, buf));
+                default -> true;
+            };
+            if (!ok) bad("constant pool entry " + i + " (tag " + tag + ") names an illegal class, member or type");
+        }
+    }
+
+    /**
+     * The lengths the JVM checks and ASM skips: each attribute ends inside the file; a Code
+     * attribute's parts add up to its length; LineNumberTable, LocalVariableTable and
+     * LocalVariableTypeTable have the length their counts give, and their entries lie in the code
+     * and the method's locals; a StackMapTable's object types name Class entries.
+     */
+    static void checkLengths(ClassReader r, int length) {
+        char[] buf = new char[r.getMaxStringLength()];
+        int p = r.header + 6;
+        p += 2 + 2 * r.readUnsignedShort(p);
+        for (int members = 0; members < 2; members++) {
+            int n = r.readUnsignedShort(p);
+            p += 2;
+            for (int i = 0; i < n; i++) p = attributes(r, p + 6, length, buf, -1, -1);
+        }
+        attributes(r, p, length, buf, -1, -1);
+    }
+
+    /** Checks the attribute table at {@code p}; returns its end. {@code codeLength} is -1 outside a Code attribute. */
+    private static int attributes(ClassReader r, int p, int length, char[] buf, int codeLength, int maxLocals) {
+        int n = r.readUnsignedShort(p);
+        p += 2;
+        for (int a = 0; a < n; a++) {
+            String name = r.readUTF8(p, buf);
+            long len = r.readInt(p + 2) & 0xFFFFFFFFL;
+            int body = p + 6;
+            if (body + len > length) bad("attribute " + name + " runs past the end of the file");
+            int end = (int) (body + len);
+            if ("Code".equals(name) && codeLength < 0) {
+                int locals = r.readUnsignedShort(body + 2);
+                int code = r.readInt(body + 4);
+                if (code <= 0 || code > 65535 || body + 8L + code + 2 > end) bad("a Code attribute has a bad code length");
+                int q = body + 8 + code;
+                q += 2 + 8 * r.readUnsignedShort(q);
+                if (q + 2 > end || attributes(r, q, end, buf, code, locals) != end) bad("a Code attribute has the wrong length");
+            } else if (codeLength >= 0 && "LineNumberTable".equals(name)) {
+                if (len != 2 + 4L * r.readUnsignedShort(body)) bad("a LineNumberTable has the wrong length");
+            } else if (codeLength >= 0 && ("LocalVariableTable".equals(name) || "LocalVariableTypeTable".equals(name))) {
+                int entries = r.readUnsignedShort(body);
+                if (len != 2 + 10L * entries) bad("a " + name + " has the wrong length");
+                for (int e = 0; e < entries; e++) {
+                    int at = body + 2 + 10 * e;
+                    int start = r.readUnsignedShort(at);
+                    int span = r.readUnsignedShort(at + 2);
+                    int index = r.readUnsignedShort(at + 8);
+                    if (start >= codeLength || start + span > codeLength || index >= maxLocals) {
+                        bad("a " + name + " entry lies outside the code or the locals");
+                    }
+                }
+            } else if (codeLength >= 0 && "StackMapTable".equals(name)) {
+                checkStackMap(r, body, end);
+            }
+            p = end;
+        }
+        return p;
+    }
+
+    /** JVMS 4.7.4: walks the frames; each Object_variable_info names a Class entry. */
+    private static void checkStackMap(ClassReader r, int p, int end) {
+        int frames = r.readUnsignedShort(p);
+        p += 2;
+        for (int f = 0; f < frames; f++) {
+            if (p >= end) bad("a StackMapTable is truncated");
+            int type = r.readByte(p++);
+            int types;
+            if (type < 64) {
+                types = 0;
+            } else if (type < 128) {
+                types = 1;
+            } else if (type < 247) {
+                bad("a StackMapTable has a reserved frame type " + type);
+                return;
+            } else if (type == 247) {
+                p += 2;
+                types = 1;
+            } else if (type < 255) {
+                p += 2;
+                types = Math.max(0, type - 251);
+            } else {
+                p += 2;
+                int locals = r.readUnsignedShort(p);
+                p = verificationTypes(r, p + 2, locals, end);
+                types = r.readUnsignedShort(p);
+                p += 2;
+            }
+            p = verificationTypes(r, p, types, end);
+        }
+        if (p != end) bad("a StackMapTable has the wrong length");
+    }
+
+    private static int verificationTypes(ClassReader r, int p, int n, int end) {
+        for (int i = 0; i < n; i++) {
+            if (p >= end) bad("a StackMapTable is truncated");
+            int tag = r.readByte(p++);
+            if (tag > 8) bad("a StackMapTable has a bad verification type " + tag);
+            if (tag == 7 && tagAt(r, r.readUnsignedShort(p)) != 7) bad("a StackMapTable names a class that is not a Class entry");
+            if (tag == 7 || tag == 8) p += 2;
+        }
+        return p;
     }
 
     private static int tagAt(ClassReader r, int index) {

@@ -118,6 +118,7 @@ public final class Weaver {
         try {
             ClassReader reader = new ClassReader(classFile);
             FormatChecker.checkConstantPool(reader);
+            FormatChecker.checkLengths(reader, classFile.length);
             reader.accept(cls, 0);
         } catch (WeaveException e) {
             throw e;
