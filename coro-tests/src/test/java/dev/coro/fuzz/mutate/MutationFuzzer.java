@@ -153,6 +153,23 @@ public final class MutationFuzzer {
         return failures.isEmpty() ? null : String.join("\n", failures);
     }
 
+    /**
+     * Soak mode outside Maven: {@code -Dcoro.mutate.seed=S -Dcoro.mutate.count=N} (and
+     * {@code coro.mutate.maxFailures}, {@code coro.mutate.dir}), the test classes and their class
+     * path on the class path. Exits 1 when a mutant failed.
+     */
+    public static void main(String[] args) throws IOException {
+        MutationFuzzer fuzzer = overFixtures();
+        String failures = fuzzer.run(Long.getLong("coro.mutate.seed", System.currentTimeMillis()),
+                Integer.getInteger("coro.mutate.count", 20000), Integer.getInteger("coro.mutate.maxFailures", 20),
+                Path.of(System.getProperty("coro.mutate.dir", "target"), "mutate-failures"), System.out);
+        if (failures != null) {
+            System.out.println(failures);
+            System.exit(1);
+        }
+        System.exit(0); // a worker stuck in a hang would keep the JVM alive
+    }
+
     Map<String, Integer> outcomes() {
         return outcomes;
     }
