@@ -6,11 +6,8 @@ import dev.coro.weaver.Diagnostic;
 import dev.coro.weaver.WeaveResult;
 import dev.coro.weaver.Weaver;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.instrument.ClassFileTransformer;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.ProtectionDomain;
 import java.util.Map;
 import java.util.WeakHashMap;
@@ -64,12 +61,36 @@ final class CoroTransformer implements ClassFileTransformer {
                 || Weaver.isCoroApi(className));
     }
 
+    /**
+     * Weaves in place; when that runs out of thread stack (a class loaded near the end of the loading
+     * thread's stack), weaves again on a fresh thread with a stack of known size, so that such a class
+     * is woven, or its problem printed, never defined unwoven without a word.
+     */
     @Override
     public byte[] transform(ClassLoader loader, String className, Class<?> redefined, ProtectionDomain domain,
             byte[] classFile) {
         try {
+            return transformHere(loader, className, classFile);
+        } catch (StackOverflowError tooDeep) {
+            try {
+                return FreshStack.call("coro-weaver", () -> transformHere(loader, className, classFile));
+            } catch (Throwable t) {
+                err.println("coro: " + binary(className) + " was left unwoven: weaving it overflowed even a "
+                        + (FreshStack.STACK_BYTES >> 20) + " MB thread stack (" + t + ")");
+                return null;
+            }
+        }
+    }
+
+    /** The whole transformation; throws only StackOverflowError (for {@link #transform} to retry). */
+    private byte[] transformHere(ClassLoader loader, String className, byte[] classFile) {
+        try {
             if (classFile == null || isCoroInternal(className) || !Weaver.needsWeaving(classFile)) return null;
+            WarmUp.once(err);
             WeaveResult r = weaverFor(loader).weave(classFile);
+            if (r.diagnostics().stream().anyMatch(d -> d.code() == Diagnostic.Code.OUT_OF_STACK)) {
+                throw new StackOverflowError("weaving " + binary(className));
+            }
             for (Diagnostic d : r.diagnostics()) err.println("coro: " + d.format());
             if (r.status() == WeaveResult.Status.REJECTED) {
                 String name = binary(className);
@@ -87,8 +108,10 @@ final class CoroTransformer implements ClassFileTransformer {
             }
             if (!r.changed()) return null;
             if (options.verbose()) err.println("coro: wove " + binary(className));
-            if (options.dumpDir() != null) dump(className, r.bytes());
+            if (options.dumpDir() != null) Dump.write(options.dumpDir(), r.bytes(), err);
             return r.bytes();
+        } catch (StackOverflowError e) {
+            throw e;
         } catch (Throwable t) {
             err.println("coro: internal error while weaving " + binary(className) + ", left unwoven: " + t);
             t.printStackTrace(err);
@@ -102,16 +125,6 @@ final class CoroTransformer implements ClassFileTransformer {
             return bootWeaver;
         }
         return weavers.computeIfAbsent(loader, l -> new Weaver(ClassHierarchy.ofClassLoader(l), options.verify()));
-    }
-
-    private void dump(String className, byte[] bytes) {
-        Path file = options.dumpDir().resolve(className + ".class");
-        try {
-            Files.createDirectories(file.getParent());
-            Files.write(file, bytes);
-        } catch (IOException e) {
-            err.println("coro: cannot dump " + binary(className) + " to " + file + ": " + e);
-        }
     }
 
     private static String binary(String internalName) {

@@ -19,19 +19,38 @@ import java.lang.invoke.MethodType;
 public final class Bootstrap {
     private Bootstrap() {}
 
-    /** {@code MethodHandles.Lookup.defineClass(byte[])}, Java 9+; looked up reflectively since this module targets Java 8. */
-    private static final MethodHandle DEFINE_CLASS;
-    private static final MethodHandle PRIME;
+    /**
+     * {@code MethodHandles.Lookup.defineClass(byte[])} (Java 9+; looked up reflectively since this
+     * module targets Java 8) and {@link CoroFrame#prime()}, found on first use rather than in a static
+     * initialiser: a first coroutine call near the end of the thread stack may overflow while looking
+     * them up, and a failed static initialiser would leave this class unusable for the life of the
+     * JVM (every later coroutine call a {@code NoClassDefFoundError}). Here an overflow is an
+     * ordinary exception for that call, and the next call looks again. (A race only looks up twice.)
+     */
+    private static MethodHandle defineClass;
+    private static MethodHandle prime;
 
-    static {
-        try {
-            DEFINE_CLASS = MethodHandles.publicLookup().findVirtual(MethodHandles.Lookup.class, "defineClass",
-                    MethodType.methodType(Class.class, byte[].class));
-            PRIME = MethodHandles.lookup().findVirtual(CoroFrame.class, "prime",
-                    MethodType.methodType(CoroFrame.class));
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError("coro needs Java 9 or later to run woven code: " + e);
+    private static MethodHandle defineClass() {
+        MethodHandle h = defineClass;
+        if (h == null) {
+            try {
+                h = MethodHandles.publicLookup().findVirtual(MethodHandles.Lookup.class, "defineClass",
+                        MethodType.methodType(Class.class, byte[].class));
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("coro needs Java 9 or later to run woven code: " + e, e);
+            }
+            defineClass = h;
         }
+        return h;
+    }
+
+    private static MethodHandle prime() throws ReflectiveOperationException {
+        MethodHandle h = prime;
+        if (h == null) {
+            h = MethodHandles.lookup().findVirtual(CoroFrame.class, "prime", MethodType.methodType(CoroFrame.class));
+            prime = h;
+        }
+        return h;
     }
 
     /**
@@ -64,7 +83,7 @@ public final class Bootstrap {
         Class<?> frame = defineOnce(caller, frameClass, (String) args[2]);
         MethodHandle ctor = caller.findConstructor(frame, type.changeReturnType(void.class));
         if (((Integer) args[3] & 1) != 0) {
-            ctor = MethodHandles.filterReturnValue(ctor.asType(ctor.type().changeReturnType(CoroFrame.class)), PRIME);
+            ctor = MethodHandles.filterReturnValue(ctor.asType(ctor.type().changeReturnType(CoroFrame.class)), prime());
         }
         return new ConstantCallSite(ctor.asType(type));
     }
@@ -81,7 +100,7 @@ public final class Bootstrap {
                 for (int i = 0; i < bytes.length; i++) {
                     bytes[i] = (byte) frameBytes.charAt(i);
                 }
-                return (Class<?>) DEFINE_CLASS.invoke(caller, bytes);
+                return (Class<?>) defineClass().invoke(caller, bytes);
             }
         }
     }

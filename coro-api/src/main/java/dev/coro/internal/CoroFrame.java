@@ -168,13 +168,19 @@ public abstract class CoroFrame<Y, S, R> implements Coro<Y, S, R> {
 
     /** Step 2', when the body threw: the coroutine is DONE; returns what {@code send} must throw (PEP 479 applied). */
     protected final Throwable fastFailed(Throwable e) {
+        label = FAILED; // first, with a plain write: near the stack's end failed() itself may overflow
         return failed(e);
     }
 
     /** Step 3, after the body returned {@code y}: the value it yielded, or the driver takes over (return, delegation). */
     protected final Object fastExit(Object y) {
         if (label > CREATED && y != DELEGATE) return y;
-        return drive(this, this, null, null, y);
+        try {
+            return drive(this, this, null, null, y);
+        } catch (StackOverflowError e) {
+            if (label == RUNNING) label = FAILED; // the body returned, but there was no stack left to finish
+            throw e;
+        }
     }
 
     /** Every {@code send} that {@link #fastEnter} declined: not started with a value, running, finished, delegating. */
@@ -283,6 +289,7 @@ public abstract class CoroFrame<Y, S, R> implements Coro<Y, S, R> {
                 try {
                     y = cur.resume(l, sent, thrown);
                 } catch (Throwable e) {
+                    cur.label = FAILED; // first, with a plain write: near the stack's end failed() itself may overflow
                     Throwable w = cur.failed(e);
                     if (cur == root) throw Sneaky.rethrow(w);
                     CoroFrame<?, ?, ?> child = cur;
@@ -298,6 +305,8 @@ public abstract class CoroFrame<Y, S, R> implements Coro<Y, S, R> {
             thrown = null;
             if (cur.label == RUNNING) { // the body returned y
                 Object r = y;
+                cur.aux = r; // first, with plain writes: finishReturned() may overflow
+                cur.label = RETURNED;
                 cur.finishReturned(r);
                 cur.label = RETURNED_REPORTED;
                 if (cur == root) throw new StopIteration(r);
@@ -443,6 +452,16 @@ public abstract class CoroFrame<Y, S, R> implements Coro<Y, S, R> {
         // Python lets a second generator take over one that another still delegates to; coro does
         // not: a coroutine has one delegator at a time (its parent link), which is what keeps a
         // resume O(1) at any depth.
+        // A delegation cycle first: Python's "generator already executing" (this coroutine is one of
+        // the delegator's own delegators, and so its sub-coroutine's link points back up).
+        for (CoroFrame<?, ?, ?> p = delegator; ; p = p.link) {
+            if (p == this) {
+                return "Yield.from(" + methodName() + ") in " + delegator.methodName() + ": coroutine "
+                        + methodName() + " is already running (a delegation cycle: it is waiting on "
+                        + delegator.methodName() + ")";
+            }
+            if (!p.isSub()) break;
+        }
         if (isSub()) {
             return "Yield.from(" + methodName() + ") in " + delegator.methodName()
                     + ": it is already the sub-coroutine of " + link.methodName();

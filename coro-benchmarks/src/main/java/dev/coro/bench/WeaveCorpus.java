@@ -118,10 +118,15 @@ final class WeaveCorpus {
     // ------------------------------------------------------------------ compiling the corpus
 
     static WeaveCorpus compile() {
+        return compile(SOURCES);
+    }
+
+    /** The given sources of the corpus directory, compiled. */
+    static WeaveCorpus compile(List<String> names) {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         if (javac == null) throw new IllegalStateException("(F) needs a JDK, not a JRE: no system Java compiler");
         List<JavaFileObject> sources = new ArrayList<>();
-        for (String name : SOURCES) {
+        for (String name : names) {
             String resource = PACKAGE + name + ".java";
             try (InputStream in = WeaveCorpus.class.getClassLoader().getResourceAsStream(resource)) {
                 if (in == null) throw new IllegalStateException("(F) missing resource " + resource);

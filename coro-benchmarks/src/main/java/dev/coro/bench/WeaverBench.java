@@ -30,6 +30,10 @@ import java.util.concurrent.TimeUnit;
  *       {@link ClassHierarchy} shared by every call, as the agent keeps one per class loader. By
  *       default the weaver checks its output with ASM's verifier (the agent's and the plugin's
  *       default); {@code weaveNoVerify} is the agent's {@code noverify}.</li>
+ *   <li>{@link #weaveManyHandlers}: one large coroutine alone ({@code corpus/ManyHandlers.java}: 40
+ *       live locals, 80 try/catch blocks around suspension points), the shape whose weaving was
+ *       super-linear (seconds per class) before the constructor pass stopped using ASM's
+ *       SourceInterpreter.</li>
  * </ul>
  */
 @BenchmarkMode(Mode.Throughput)
@@ -108,5 +112,29 @@ public class WeaverBench {
     @Benchmark
     public WeaveResult weaveNoVerify(WeaveState s) {
         return new Weaver(s.hierarchy, false).weave(s.next());
+    }
+
+    @State(Scope.Thread)
+    public static class LargeState {
+        byte[] manyHandlers;
+        ClassHierarchy hierarchy;
+
+        @Setup
+        public void setup() {
+            WeaveCorpus corpus = WeaveCorpus.compile(java.util.List.of("ManyHandlers"));
+            manyHandlers = corpus.coroutineClasses().get(0);
+            hierarchy = corpus.hierarchy();
+            WeaveResult r = new Weaver(hierarchy).weave(manyHandlers);
+            if (r.status() != WeaveResult.Status.WOVEN) {
+                throw new IllegalStateException("(F) ManyHandlers did not weave: " + r.status() + " " + r.diagnostics());
+            }
+            System.out.printf("(F) large method: %s%n", corpus.describe());
+        }
+    }
+
+    /** Weaving the one large coroutine class (its output verified): classes per second, so 1/s is a second each. */
+    @Benchmark
+    public WeaveResult weaveManyHandlers(LargeState s) {
+        return new Weaver(s.hierarchy).weave(s.manyHandlers);
     }
 }

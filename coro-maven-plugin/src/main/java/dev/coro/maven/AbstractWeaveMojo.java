@@ -1,6 +1,7 @@
 package dev.coro.maven;
 
 import dev.coro.weaver.ClassHierarchy;
+import dev.coro.weaver.build.AtomicFiles;
 import dev.coro.weaver.Diagnostic;
 import dev.coro.weaver.Weaver;
 import dev.coro.weaver.build.ClasspathLocator;
@@ -97,6 +98,7 @@ abstract class AbstractWeaveMojo extends AbstractMojo {
         IncrementalState previous = switches.incremental() ? IncrementalState.load(stateFile, directory)
                 : IncrementalState.empty(directory);
 
+        removeLeftovers(directory);
         WeaveRun.Outcome outcome = weaveInMemory(directory, previous, switches.verify());
         if (outcome.failed()) fail(directory, outcome.diagnostics());
         IncrementalState next = write(directory, outcome, startedAt, switches.verbose());
@@ -109,6 +111,16 @@ abstract class AbstractWeaveMojo extends AbstractMojo {
         getLog().info("Wove " + count(outcome.woven().size(), "class", "classes") + " in " + directory + " ("
                 + count(outcome.classFiles(), "class file", "class files") + ": " + outcome.read() + " read, "
                 + (outcome.classFiles() - outcome.read()) + " unchanged since the last run)");
+    }
+
+    private void removeLeftovers(Path directory) throws MojoExecutionException {
+        try {
+            for (Path p : AtomicFiles.removeLeftovers(directory)) {
+                getLog().info("Removed " + p + ", left by a build that was stopped while writing a class file");
+            }
+        } catch (IOException e) {
+            throw new MojoExecutionException("Cannot remove temporary files from " + directory + ": " + e, e);
+        }
     }
 
     private static String count(long n, String one, String many) {

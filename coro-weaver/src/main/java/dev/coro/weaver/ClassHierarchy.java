@@ -5,8 +5,11 @@ import org.objectweb.asm.Opcodes;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -29,6 +32,8 @@ public final class ClassHierarchy {
 
     private final Locator locator;
     private final Map<String, Info> cache = new ConcurrentHashMap<>();
+    /** Classes whose superclass chain has been walked to the end and found free of loops. */
+    private final Set<String> acyclic = ConcurrentHashMap.newKeySet();
 
     public ClassHierarchy(Locator locator) {
         this.locator = locator;
@@ -37,11 +42,14 @@ public final class ClassHierarchy {
     /** Reads class files as resources of {@code loader} (the system loader when null); defines nothing. */
     public static ClassHierarchy ofClassLoader(ClassLoader loader) {
         // weakly: an agent keeps one hierarchy per loader and must not keep the loader alive
+        // weakly, and only weakly: the lambda captures the reference and a flag, never the loader
+        // itself (a WeakHashMap whose value reaches its key keeps that key alive for ever)
         java.lang.ref.WeakReference<ClassLoader> ref = new java.lang.ref.WeakReference<>(loader);
+        boolean system = loader == null;
         return new ClassHierarchy(name -> {
             String resource = name + ".class";
             ClassLoader l = ref.get();
-            if (loader != null && l == null) return null;
+            if (!system && l == null) return null;
             InputStream in = l != null ? l.getResourceAsStream(resource)
                     : ClassLoader.getSystemResourceAsStream(resource);
             if (in == null) return null;
@@ -97,9 +105,32 @@ public final class ClassHierarchy {
         return info(name).isInterface();
     }
 
-    /** The superclass of {@code name}, or null for java/lang/Object. */
+    /**
+     * The superclass of {@code name}, or null for java/lang/Object. Every walk up the hierarchy goes
+     * through here, so here a chain that loops (A extends B, B's class file says it extends A) is
+     * found, once per class, and reported instead of walked for ever.
+     */
     String superName(String name) {
-        return Names.OBJECT.equals(name) ? null : info(name).superName();
+        if (Names.OBJECT.equals(name)) return null;
+        if (!acyclic.contains(name)) checkChain(name);
+        return info(name).superName();
+    }
+
+    private void checkChain(String name) {
+        List<String> chain = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (String c = name; c != null && !acyclic.contains(c); c = Names.OBJECT.equals(c) ? null : info(c).superName()) {
+            if (!seen.add(c)) {
+                List<String> loop = chain.subList(chain.indexOf(c), chain.size());
+                StringBuilder sb = new StringBuilder();
+                for (String l : loop) sb.append(Names.binaryName(l)).append(" extends ");
+                sb.append(Names.binaryName(c));
+                throw new WeaveException(Diagnostic.Code.BAD_HIERARCHY,
+                        "the superclass chain of " + Names.binaryName(name) + " loops: " + sb);
+            }
+            chain.add(c);
+        }
+        acyclic.addAll(chain);
     }
 
     /**
@@ -145,9 +176,17 @@ public final class ClassHierarchy {
         return false;
     }
 
+    /**
+     * Breadth first over the interfaces {@code cls} names and their superinterfaces, each visited once:
+     * an interface graph that loops, or a diamond repeated many times, costs one visit per interface.
+     */
     private boolean implementsInterface(String cls, String itf) {
-        for (String i : info(cls).interfaces()) {
-            if (i.equals(itf) || implementsInterface(i, itf)) return true;
+        Set<String> seen = new HashSet<>();
+        ArrayDeque<String> todo = new ArrayDeque<>(info(cls).interfaces());
+        while (!todo.isEmpty()) {
+            String i = todo.poll();
+            if (i.equals(itf)) return true;
+            if (seen.add(i)) todo.addAll(info(i).interfaces());
         }
         return false;
     }

@@ -39,6 +39,10 @@ public record Diagnostic(Code code, String className, String methodName, String 
         BAD_CLASS_FILE,
         /** A class needed for stack map frames could not be found. */
         MISSING_CLASS,
+        /** The class files on the classpath describe an impossible hierarchy (a superclass chain that loops). */
+        BAD_HIERARCHY,
+        /** The weaver ran out of thread stack (a class loaded near the end of a thread's stack): retry on a larger one. */
+        OUT_OF_STACK,
         /** The woven method would exceed the JVM's 64 KB code limit. */
         METHOD_TOO_LARGE,
         /** A member or class the weaver must add already exists under that name (a user's own, or a crafted one). */

@@ -72,19 +72,38 @@ public final class Weaver {
         return API_CLASSES.contains(internalName) || internalName.startsWith("dev/coro/internal/");
     }
 
+    /**
+     * Weaves one class file. Never throws for anything but a {@link VirtualMachineError} other than
+     * {@link StackOverflowError}: a throwable raised while the input is being read and checked
+     * (ASM throws {@code AssertionError}s and index errors on corrupt code) is a
+     * {@link Diagnostic.Code#BAD_CLASS_FILE}; one raised while writing woven code is an
+     * {@link Diagnostic.Code#INTERNAL_ERROR}; running out of thread stack is
+     * {@link Diagnostic.Code#OUT_OF_STACK}, so that a caller near the end of its stack can retry.
+     */
     public WeaveResult weave(byte[] classFile) {
         String className = guessName(classFile);
+        boolean[] readingInput = {true};
         try {
-            return weaveOrThrow(classFile);
+            return weaveOrThrow(classFile, readingInput);
         } catch (WeaveException e) {
             return rejected(classFile, new Diagnostic(e.code, className, null, null, e.line, e.getMessage()));
-        } catch (RuntimeException | StackOverflowError e) {
+        } catch (StackOverflowError e) {
+            return rejected(classFile, new Diagnostic(Diagnostic.Code.OUT_OF_STACK, className, null, null, 0,
+                    "the weaver ran out of thread stack (StackOverflowError): weave on a thread with a larger stack"));
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (Throwable e) {
+            if (readingInput[0] && !(e instanceof LinkageError)) { // a LinkageError is the JVM's, not the input's
+                return rejected(classFile, new Diagnostic(Diagnostic.Code.BAD_CLASS_FILE, className, null, null, 0,
+                        "corrupt class file: " + e));
+            }
             return rejected(classFile, new Diagnostic(Diagnostic.Code.INTERNAL_ERROR, className, null, null, 0,
                     "internal error in the coro weaver (please report it): " + e));
         }
     }
 
-    private WeaveResult weaveOrThrow(byte[] classFile) {
+    /** {@code readingInput[0]} stays true while only the input is being parsed and checked. */
+    private WeaveResult weaveOrThrow(byte[] classFile, boolean[] readingInput) {
         int major = ClassFileGate.majorVersion(classFile);
         if (major < 0) {
             throw new WeaveException(Diagnostic.Code.BAD_CLASS_FILE, "not a class file (bad magic number or truncated)");
@@ -105,10 +124,17 @@ public final class Weaver {
 
         ClassNode cls = new ClassNode();
         try {
-            new ClassReader(classFile).accept(cls, 0);
+            ClassReader reader = new ClassReader(classFile);
+            FormatChecker.checkConstantPool(reader);
+            FormatChecker.checkLengths(reader, classFile.length);
+            reader.accept(cls, 0);
+        } catch (WeaveException e) {
+            throw e;
         } catch (RuntimeException e) {
             throw new WeaveException(Diagnostic.Code.BAD_CLASS_FILE, "corrupt class file: " + e);
         }
+        FormatChecker.check(cls);
+        dropMisplacedAttributes(cls);
         hierarchy.register(cls.name, cls.superName, cls.interfaces, cls.access);
         if (isCoroApi(cls.name)) return new WeaveResult(WeaveResult.Status.UNTOUCHED, classFile, List.of());
 
@@ -124,11 +150,15 @@ public final class Weaver {
         if (targets.isEmpty()) return new WeaveResult(WeaveResult.Status.UNTOUCHED, classFile, List.of());
         if (verifyOutput) {
             // Bad input is the compiler's problem, not coro's: say so, instead of blaming the output.
-            for (MethodNode m : targets) {
+            // The other methods too: coro copies them unchanged, but a class it writes must load, and
+            // one whose plain method does not verify would fail as if coro had broken it.
+            for (MethodNode m : cls.methods) {
+                if (m.instructions.size() == 0) continue;
                 OutputVerifier.Failure bad;
                 try {
                     bad = OutputVerifier.verify(cls, List.of(m), hierarchy, List.of());
                 } catch (WeaveException e) {
+                    if (!targets.contains(m)) continue; // a class missing for a plain method: the JVM may never need it
                     return new WeaveResult(WeaveResult.Status.REJECTED, classFile, List.of(CoroutineChecker.diagnostic(
                             cls, m, e.code, e.line > 0 ? e.line : ControlFlow.firstLine(m), e.getMessage())));
                 }
@@ -141,6 +171,7 @@ public final class Weaver {
             }
         }
 
+        readingInput[0] = false;
         boolean nest = (cls.version & 0xFFFF) >= Opcodes.V11 && cls.nestHostClass == null;
         Set<String> taken = new HashSet<>();
         for (InnerClassNode ic : cls.innerClasses) taken.add(ic.name);
@@ -216,6 +247,25 @@ public final class Weaver {
     }
 
     /**
+* Method-level attributes the JVM parses, by name. ASM parses these itself where they belong,
+     * so a method's unknown attribute with one of these names was inside a {@code Code} attribute
+     * (where the JVM ignores it): ASM hands code attributes it does not know to the method, and
+     * written back there one would duplicate the real one ({@code ClassFormatError: Multiple
+     * RuntimeInvisibleAnnotations}).
+     */
+    private static final Set<String> METHOD_ATTRIBUTES = Set.of("Code", "Exceptions", "Signature", "Synthetic",
+            "Deprecated", "RuntimeVisibleAnnotations", "RuntimeInvisibleAnnotations",
+            "RuntimeVisibleParameterAnnotations", "RuntimeInvisibleParameterAnnotations",
+            "RuntimeVisibleTypeAnnotations", "RuntimeInvisibleTypeAnnotations", "AnnotationDefault",
+            "MethodParameters");
+
+    private static void dropMisplacedAttributes(ClassNode cls) {
+        for (MethodNode m : cls.methods) {
+            if (m.attrs != null) m.attrs.removeIf(a -> METHOD_ATTRIBUTES.contains(a.type));
+        }
+    }
+
+    /**
      * {@code pkg/C-m-Coro}, or {@code pkg/C-m-Coro2}, ... when that name is taken (overloads). javac
      * never puts {@code -} in a name, so the first one ends the host's name: {@code X.b$c()} and
      * {@code X$b.c()} get {@code X-b$c-Coro} and {@code X$b-c-Coro}.
@@ -250,7 +300,7 @@ public final class Weaver {
     private static String guessName(byte[] classFile) {
         try {
             return Names.binaryName(new ClassReader(classFile).getClassName());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError | AssertionError e) {
             return "<unreadable class file>";
         }
     }

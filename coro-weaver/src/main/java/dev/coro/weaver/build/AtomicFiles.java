@@ -8,7 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /** Replaces a file so that readers see either the old content or the new, never a part of it. */
 public final class AtomicFiles {
@@ -36,6 +39,7 @@ public final class AtomicFiles {
      * {@code content} fails, {@code target} is left as it was.
      */
     public static void replace(Path target, Content content) throws IOException {
+        // (a build killed between the write and the move leaves the temporary file: see removeLeftovers)
         Path temp = target.resolveSibling("." + target.getFileName() + "."
                 + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
         try {
@@ -51,5 +55,23 @@ public final class AtomicFiles {
         } finally {
             Files.deleteIfExists(temp);
         }
+    }
+
+    /** The name {@link #replace} gives its temporary files: {@code .Foo.class.<hex>.tmp}. */
+    private static final Pattern TEMPORARY = Pattern.compile("\\..+\\.class\\.[0-9a-f]{1,16}\\.tmp");
+
+    /**
+     * Deletes the temporary files a killed build left under {@code directory} (a process killed
+     * between {@link #replace}'s write and its rename cannot remove its own), so they never reach
+     * a jar. Returns the files removed.
+     */
+    public static List<Path> removeLeftovers(Path directory) throws IOException {
+        List<Path> leftovers;
+        try (Stream<Path> walk = Files.walk(directory)) {
+            leftovers = walk.filter(p -> TEMPORARY.matcher(p.getFileName().toString()).matches() && Files.isRegularFile(p))
+                    .sorted().toList();
+        }
+        for (Path p : leftovers) Files.deleteIfExists(p);
+        return leftovers;
     }
 }

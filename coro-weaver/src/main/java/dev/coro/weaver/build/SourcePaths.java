@@ -134,6 +134,9 @@ public final class SourcePaths {
             case INTERNAL_ERROR -> "a bug in coro: please report it with this class file";
             case NAME_CLASH -> "rename the coroutine or the other method (overloads of a coroutine are fine)";
             case STALE_WEAVE -> "delete the build's output (mvn clean) so that the class is compiled and woven again";
+            case BAD_HIERARCHY -> "the class files on the weaver's classpath disagree about their superclasses: rebuild them"
+                    + " from source together";
+            case OUT_OF_STACK -> "run the weaver with a larger thread stack (-Xss)";
             case TYPE_MISMATCH -> "make the value's type match the coroutine's Coro<Y, S, R>, or change those type"
                     + " arguments";
             default -> null;

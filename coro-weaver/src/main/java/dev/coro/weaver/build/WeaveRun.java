@@ -76,7 +76,9 @@ public final class WeaveRun {
             WeaveResult result = weaver.weave(bytes);
             switch (result.status()) {
                 case WOVEN -> woven.add(new WovenClass(path, result.bytes()));
-                case REJECTED -> diagnostics.addAll(result.diagnostics());
+                case REJECTED -> {
+                    for (Diagnostic d : result.diagnostics()) diagnostics.add(namingTheFile(d, file, path));
+                }
                 case ALREADY_WOVEN, UNTOUCHED -> kept.put(path, seen);
             }
         }
@@ -105,6 +107,17 @@ public final class WeaveRun {
             written.accept(w.className());
         }
         return new IncrementalState(directory, startedAt, entries);
+    }
+
+    /**
+     * A class file too corrupt to say what it is gets its path as its "source file", and its name
+     * from the path: the build's message must lead to the file.
+     */
+    private static Diagnostic namingTheFile(Diagnostic d, Path file, String path) {
+        if (d.code() != Diagnostic.Code.BAD_CLASS_FILE) return d;
+        String name = d.className() == null || d.className().startsWith("<")
+                ? new WovenClass(path, new byte[0]).className() : d.className();
+        return new Diagnostic(d.code(), name, d.methodName(), file.toString(), d.line(), d.message());
     }
 
     /** The class files under {@code directory}, sorted so that diagnostics come in a stable order. */

@@ -130,4 +130,16 @@ class WeaveRunTest {
                 o.diagnostics().stream().map(Diagnostic::format).toList());
         assertEquals(1, o.woven().size(), "the caller decides not to write it");
     }
+
+    @Test
+    void aCorruptClassFileIsNamedByItsPath() throws Exception {
+        Javac.compile(classes, Map.of("p/Gen.java", GEN));
+        Path gen = classes.resolve("p/Gen.class");
+        byte[] b = Files.readAllBytes(gen);
+        // cut inside the constant pool, after a mention of dev/coro: not even the class name can be read
+        Path cut = Files.write(classes.resolve("p/Cut.class"), java.util.Arrays.copyOf(b, 60));
+        WeaveRun.Outcome o = run(IncrementalState.empty(classes));
+        assertEquals(List.of(cut + ": p.Cut: truncated class file: the constant pool ends early"),
+                o.diagnostics().stream().map(Diagnostic::format).toList());
+    }
 }
