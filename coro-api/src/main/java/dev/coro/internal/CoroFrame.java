@@ -453,14 +453,18 @@ public abstract class CoroFrame<Y, S, R> implements Coro<Y, S, R> {
         // not: a coroutine has one delegator at a time (its parent link), which is what keeps a
         // resume O(1) at any depth.
         // A delegation cycle first: Python's "generator already executing" (this coroutine is one of
-        // the delegator's own delegators, and so its sub-coroutine's link points back up).
-        for (CoroFrame<?, ?, ?> p = delegator; ; p = p.link) {
-            if (p == this) {
-                return "Yield.from(" + methodName() + ") in " + delegator.methodName() + ": coroutine "
-                        + methodName() + " is already running (a delegation cycle: it is waiting on "
-                        + delegator.methodName() + ")";
+        // the delegator's own delegators, and so its sub-coroutine's link points back up). Only a
+        // coroutine that is itself suspended in a Yield.from of a coroutine can be one, so the walk up
+        // the delegator's chain is made only then: building a chain of fresh subs stays O(1) a level.
+        if (aux instanceof CoroFrame && label > CREATED) {
+            for (CoroFrame<?, ?, ?> p = delegator; ; p = p.link) {
+                if (p == this) {
+                    return "Yield.from(" + methodName() + ") in " + delegator.methodName() + ": coroutine "
+                            + methodName() + " is already running (a delegation cycle: it is waiting on "
+                            + delegator.methodName() + ")";
+                }
+                if (!p.isSub()) break;
             }
-            if (!p.isSub()) break;
         }
         if (isSub()) {
             return "Yield.from(" + methodName() + ") in " + delegator.methodName()

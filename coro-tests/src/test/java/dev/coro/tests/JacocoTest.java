@@ -5,6 +5,8 @@ import org.jacoco.core.analysis.Analyzer;
 import org.jacoco.core.analysis.CoverageBuilder;
 import org.jacoco.core.analysis.IClassCoverage;
 import org.jacoco.core.analysis.ICounter;
+import org.jacoco.core.instr.Instrumenter;
+import org.jacoco.core.runtime.OfflineInstrumentationAccessGenerator;
 import org.jacoco.core.tools.ExecFileLoader;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,7 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Real JaCoCo over a woven coroutine: with coro's agent before and after JaCoCo's on the command line,
- * and over classes woven at build time by the plugin, on JDK 17 and 25. The body's lines are reported
+ * and over classes woven at build time by the plugin, measured by JaCoCo's agent or instrumented
+ * offline after weaving (as {@code jacoco:instrument} does), on JDK 17 and 25. The body's lines are reported
  * as they would be for the same code in a plain method: run, not run, or a branch taken one way.
  */
 class JacocoTest {
@@ -34,7 +37,8 @@ class JacocoTest {
         List<String> homes = new ArrayList<>(List.of(System.getProperty("java.home")));
         if (Fork.jdk25() != null) homes.add(Fork.jdk25());
         for (String home : homes) {
-            for (String mode : new String[] {"coro agent first", "jacoco agent first", "woven by the plugin"}) {
+            for (String mode : new String[] {"coro agent first", "jacoco agent first", "woven by the plugin",
+                    "woven by the plugin, instrumented offline"}) {
                 out.add(Arguments.of(mode, home));
             }
         }
@@ -46,16 +50,28 @@ class JacocoTest {
     void theBodysLinesAreCoveredAsAPlainMethodsWouldBe(String mode, String javaHome, @TempDir Path dir)
             throws Exception {
         Path exec = dir.resolve("jacoco.exec");
-        String jacoco = "-javaagent:" + System.getProperty("coro.jacoco.agent.jar") + "=destfile=" + exec
-                + ",includes=" + TARGET + "*";
+        String jacocoJar = System.getProperty("coro.jacoco.agent.jar");
+        String jacoco = "-javaagent:" + jacocoJar + "=destfile=" + exec + ",includes=" + TARGET + "*";
         String coro = "-javaagent:" + Fork.agentJar();
+        boolean plugin = mode.startsWith("woven by the plugin");
+        boolean offline = mode.endsWith("offline");
+        Path woven = Path.of(System.getProperty("coro.plugin.woven"), TARGET.replace('.', '/') + ".class");
         List<String> jvm = switch (mode) {
             case "coro agent first" -> List.of(coro, jacoco);
             case "jacoco agent first" -> List.of(jacoco, coro);
-            default -> List.of(jacoco);
+            case "woven by the plugin" -> List.of(jacoco);
+            default -> List.of("-Djacoco-agent.destfile=" + exec); // offline: JaCoCo's runtime on the class path
         };
-        boolean plugin = mode.equals("woven by the plugin");
         String cp = (plugin ? System.getProperty("coro.plugin.woven") + File.pathSeparator : "") + Fork.testClasspath();
+        if (offline) {
+            // jacoco:instrument after coro:weave: the woven class file, instrumented, first on the class path
+            Path instrumented = dir.resolve("instrumented");
+            Path target = instrumented.resolve(TARGET.replace('.', '/') + ".class");
+            Files.createDirectories(target.getParent());
+            Files.write(target, new Instrumenter(new OfflineInstrumentationAccessGenerator())
+                    .instrument(Files.readAllBytes(woven), TARGET));
+            cp = instrumented + File.pathSeparator + cp + File.pathSeparator + jacocoJar;
+        }
         Fork.Output out = Fork.run(javaHome, jvm, cp, TARGET);
         assertEquals(0, out.exitCode(), out.stderr());
         assertEquals("small 7", out.stdout().trim());
@@ -63,7 +79,6 @@ class JacocoTest {
 
         // the report reads the class files the build has: the compiled ones, or the plugin's woven ones
         byte[] classFile;
-        Path woven = Path.of(System.getProperty("coro.plugin.woven"), TARGET.replace('.', '/') + ".class");
         if (plugin) {
             classFile = Files.readAllBytes(woven);
         } else {
