@@ -94,6 +94,10 @@ final class FormatChecker {
         int n = r.readUnsignedShort(p);
         p += 2;
         for (int a = 0; a < n; a++) {
+            int nameIndex = r.readUnsignedShort(p);
+            if (nameIndex == 0 || nameIndex >= r.getItemCount() || r.readByte(r.getItem(nameIndex) - 1) != 1) {
+                bad("an attribute's name index " + nameIndex + " is not a UTF8 constant");
+            }
             String name = r.readUTF8(p, buf);
             long len = r.readInt(p + 2) & 0xFFFFFFFFL;
             int body = p + 6;
