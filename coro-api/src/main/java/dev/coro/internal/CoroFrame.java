@@ -452,11 +452,10 @@ public abstract class CoroFrame<Y, S, R> implements Coro<Y, S, R> {
         // Python lets a second generator take over one that another still delegates to; coro does
         // not: a coroutine has one delegator at a time (its parent link), which is what keeps a
         // resume O(1) at any depth.
-        // A delegation cycle first: Python's "generator already executing" (this coroutine is one of
-        // the delegator's own delegators, and so its sub-coroutine's link points back up). Only a
-        // coroutine that is itself suspended in a Yield.from of a coroutine can be one, so the walk up
-        // the delegator's chain is made only then: building a chain of fresh subs stays O(1) a level.
-        if (aux instanceof CoroFrame && label > CREATED) {
+        if (isSub()) {
+            // A delegation cycle (this coroutine is one of the delegator's own delegators) also
+            // reads as isSub() here; it is Python's "generator already executing". Walked only on
+            // this error path: a legitimate Yield.from costs O(1) at any depth.
             for (CoroFrame<?, ?, ?> p = delegator; ; p = p.link) {
                 if (p == this) {
                     return "Yield.from(" + methodName() + ") in " + delegator.methodName() + ": coroutine "
@@ -465,8 +464,6 @@ public abstract class CoroFrame<Y, S, R> implements Coro<Y, S, R> {
                 }
                 if (!p.isSub()) break;
             }
-        }
-        if (isSub()) {
             return "Yield.from(" + methodName() + ") in " + delegator.methodName()
                     + ": it is already the sub-coroutine of " + link.methodName();
         }

@@ -219,6 +219,7 @@ final class FormatChecker {
         }
         checkAttributes(cls.attrs);
         for (FieldNode f : cls.fields) {
+            checkAttributes(f.attrs);
             if (!isUnqualified(f.name, false) || !isFieldDescriptor(f.desc)) {
                 bad("field " + show(f.name) + " has an illegal name or type " + show(f.desc));
             }

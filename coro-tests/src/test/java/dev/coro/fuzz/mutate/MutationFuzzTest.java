@@ -32,4 +32,17 @@ class MutationFuzzTest {
         }
         if (failures != null) fail(failures);
     }
+
+    /** Mutants a soak found (docs/fuzzing.md), by seed: each now a diagnostic. */
+    @Test
+    void soakFindingsStayFixed() throws Exception {
+        MutationFuzzer fuzzer = MutationFuzzer.overFixtures();
+        Path dir = Path.of(System.getProperty("coro.mutate.dir", "target"), "mutate-failures");
+        // a field attribute whose name index is 0: a NullPointerException inside ASM's writer
+        for (long seed : new long[] {-5857470531576657510L, -574527861106486724L}) {
+            String failures = fuzzer.runOne(seed, dir, System.out);
+            if (failures != null) fail(failures);
+        }
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.Map.of("rejected BAD_CLASS_FILE", 2), fuzzer.outcomes());
+    }
 }
