@@ -1,5 +1,6 @@
 // Each type problem marked in the fixtures' sources ("// expect-diagnostic: TEXT") is an error line
-// of its own, in javac's form, at that line; the build failed before rewriting anything.
+// of its own, in javac's form with the source's absolute path, at that line; the build failed before
+// rewriting anything.
 def sources = new File(basedir, '../../../../coro-tests/src/test/java/dev/coro/rejects')
 def fixtures = sources.listFiles().findAll { it.name.startsWith('Types') && it.name.endsWith('.java') }.sort { it.name }
 assert fixtures.size() >= 4 : "fixtures not found in $sources"
@@ -10,9 +11,11 @@ fixtures.each { f ->
         if (at >= 0) expected << "${f.name}:${i + 1}: ${line.substring(at + '// expect-diagnostic:'.length()).trim()}".toString()
     }
 }
+// (the plugin prints the source file's absolute path, as maven-compiler-plugin does, then a hint line)
+def dir = sources.toPath().toAbsolutePath().normalize().toString() + '/'
 def errors = new File(basedir, 'build.log').readLines()
-        .findAll { it ==~ /^\[ERROR\] Types\w*\.java:\d+: .*/ }
-        .collect { it.substring('[ERROR] '.length()) }
+        .findAll { it.startsWith('[ERROR] ' + dir + 'Types') }
+        .collect { it.substring('[ERROR] '.length() + dir.length()) }
         .unique()
 errors.each { assert it ==~ /^Types\w*\.java:\d+: dev\.coro\.rejects\.Types\w*\.\w+\(\): .*/ : "not in javac's form: $it" }
 def actual = errors.collect { it.replaceFirst(/^(\S+:\d+: )\S+\(\): /, '$1') }
