@@ -84,13 +84,14 @@ final class FormatChecker {
         for (int members = 0; members < 2; members++) {
             int n = r.readUnsignedShort(p);
             p += 2;
-            for (int i = 0; i < n; i++) p = attributes(r, p + 6, length, buf, -1, -1);
+            for (int i = 0; i < n; i++) p = attributes(r, p + 6, length, buf, -1, -1, -1);
         }
-        attributes(r, p, length, buf, -1, -1);
+        attributes(r, p, length, buf, -1, -1, -1);
     }
 
     /** Checks the attribute table at {@code p}; returns its end. {@code codeLength} is -1 outside a Code attribute. */
-    private static int attributes(ClassReader r, int p, int length, char[] buf, int codeLength, int maxLocals) {
+    private static int attributes(ClassReader r, int p, int length, char[] buf, int codeLength, int maxLocals,
+            int codeStart) {
         int n = r.readUnsignedShort(p);
         p += 2;
         for (int a = 0; a < n; a++) {
@@ -109,7 +110,9 @@ final class FormatChecker {
                 if (code <= 0 || code > 65535 || body + 8L + code + 2 > end) bad("a Code attribute has a bad code length");
                 int q = body + 8 + code;
                 q += 2 + 8 * r.readUnsignedShort(q);
-                if (q + 2 > end || attributes(r, q, end, buf, code, locals) != end) bad("a Code attribute has the wrong length");
+                if (q + 2 > end || attributes(r, q, end, buf, code, locals, body + 8) != end) {
+                    bad("a Code attribute has the wrong length");
+                }
             } else if (codeLength >= 0 && "LineNumberTable".equals(name)) {
                 if (len != 2 + 4L * r.readUnsignedShort(body)) bad("a LineNumberTable has the wrong length");
             } else if (codeLength >= 0 && ("LocalVariableTable".equals(name) || "LocalVariableTypeTable".equals(name))) {
@@ -125,7 +128,7 @@ final class FormatChecker {
                     }
                 }
             } else if (codeLength >= 0 && "StackMapTable".equals(name)) {
-                checkStackMap(r, body, end);
+                checkStackMap(r, body, end, InstructionStarts.of(r, codeStart, codeLength));
             }
             p = end;
         }
@@ -133,12 +136,18 @@ final class FormatChecker {
     }
 
     /** JVMS 4.7.4: walks the frames; each Object_variable_info names a Class entry. */
-    private static void checkStackMap(ClassReader r, int p, int end) {
+    private static void checkStackMap(ClassReader r, int p, int end, boolean[] starts) {
         int frames = r.readUnsignedShort(p);
         p += 2;
+        int offset = -1;
         for (int f = 0; f < frames; f++) {
             if (p >= end) bad("a StackMapTable is truncated");
             int type = r.readByte(p++);
+            int delta = type < 64 ? type : type < 128 ? type - 64 : type >= 247 && p + 1 < end ? r.readUnsignedShort(p) : 0;
+            offset += delta + 1;
+            if (starts == null || offset >= starts.length || !starts[offset]) {
+                bad("a StackMapTable has a frame at offset " + offset + ", where no instruction starts");
+            }
             int types;
             if (type < 64) {
                 types = 0;

@@ -134,6 +134,7 @@ public final class Weaver {
             throw new WeaveException(Diagnostic.Code.BAD_CLASS_FILE, "corrupt class file: " + e);
         }
         FormatChecker.check(cls);
+        FrameCoverage.check(cls);
         dropMisplacedAttributes(cls);
         hierarchy.register(cls.name, cls.superName, cls.interfaces, cls.access);
         if (isCoroApi(cls.name)) return new WeaveResult(WeaveResult.Status.UNTOUCHED, classFile, List.of());
