@@ -150,7 +150,7 @@ final class FrameClassEmitter {
      * <pre>
      *   public final Object send(Object v) {
      *     int l = fastEnter(v);  if (l < 0) return slowSend(v);
-     *     Object y;  try { y = resume(l, v, null); } catch (Throwable e) { throw fastFailed(e); }
+     *     Object y;  try { y = resume(l, v, null); } catch (Throwable e) { label = FAILED; throw fastFailed(e); }
      *     return fastExit(y);
      *   }
      *   public final Object next() { return send(null); }
@@ -189,6 +189,10 @@ final class FrameClassEmitter {
         send.visitInsn(Opcodes.ARETURN);
         send.visitLabel(handler);
         send.visitVarInsn(Opcodes.ASTORE, 3);
+        // FAILED first, with a plain write: near the end of the stack the call below may itself overflow
+        send.visitVarInsn(Opcodes.ALOAD, 0);
+        send.visitIntInsn(Opcodes.BIPUSH, Names.FAILED_LABEL);
+        send.visitFieldInsn(Opcodes.PUTFIELD, frameClass, Names.LABEL_FIELD, "I");
         send.visitVarInsn(Opcodes.ALOAD, 0);
         send.visitVarInsn(Opcodes.ALOAD, 3);
         send.visitMethodInsn(Opcodes.INVOKEVIRTUAL, frameClass, Names.FAST_FAILED,
