@@ -5,12 +5,7 @@ import dev.coro.CoroutineExit;
 import dev.coro.StopIteration;
 
 import java.util.Iterator;
-import java.util.NoSuchElementException;
-import java.util.Spliterator;
-import java.util.Spliterators;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 
 /**
  * The base class of every woven coroutine: the Python generator protocol in plain Java.
@@ -33,6 +28,42 @@ import java.util.stream.StreamSupport;
  *
  * <p>Members are public because the woven body lives in the user's class, in another package. They
  * are not API: only {@link Coro} is.
+ *
+ * <p>What the three state fields hold, state by state (the driver keeps these between any two
+ * protocol calls; inside a call a field may briefly lag, as the comments there say). "Sub" means
+ * this coroutine is the sub-coroutine of a delegator: {@code link != null && link.aux == this}
+ * ({@link #isSub()}).
+ * <table class="striped">
+ *   <caption>Invariants of label, aux and link</caption>
+ *   <thead><tr><th scope="col">state</th><th scope="col">{@code label}</th><th scope="col">{@code aux}</th>
+ *     <th scope="col">{@code link}</th></tr></thead>
+ *   <tbody>
+ *   <tr><th scope="row">created</th><td>{@code CREATED} (0)</td><td>null</td><td>null</td></tr>
+ *   <tr><th scope="row">running its body</th><td>{@code RUNNING} (-1)</td><td>null</td>
+ *     <td>its delegator when sub, else null</td></tr>
+ *   <tr><th scope="row">suspended at a plain yield</th><td>the resume point (&ge; 1)</td><td>null</td>
+ *     <td>its delegator when sub, else null</td></tr>
+ *   <tr><th scope="row">suspended in {@code Yield.from} over a coroutine</th><td>the resume point (&ge; 1)</td>
+ *     <td>the sub-coroutine (a {@code CoroFrame})</td>
+ *     <td>its delegator when sub; else the innermost coroutine of its chain (a cache), or null when not
+ *     yet cached</td></tr>
+ *   <tr><th scope="row">suspended in {@code Yield.from} over an iterable or another {@code Coro}</th>
+ *     <td>the resume point (&ge; 1); {@code RUNNING} while the adapter steps</td>
+ *     <td>the adapter ({@link Sub})</td><td>its delegator when sub, else null</td></tr>
+ *   <tr><th scope="row">returned, result not yet reported</th><td>{@code RETURNED} (-2)</td>
+ *     <td>the result</td><td>null</td></tr>
+ *   <tr><th scope="row">returned and reported (StopIteration thrown)</th><td>{@code RETURNED_REPORTED} (-3)</td>
+ *     <td>the result</td><td>null</td></tr>
+ *   <tr><th scope="row">failed or closed</th><td>{@code FAILED} (-4)</td><td>null</td><td>null</td></tr>
+ *   </tbody>
+ * </table>
+ * A delegating body sets {@code label} and {@code aux} in {@link #delegate(Object, int)} and returns
+ * the {@code DELEGATE} marker, which the driver alone sees. {@link #prime()} (primed coroutines)
+ * leaves a coroutine suspended at its first yield, or {@code RETURNED} when it returned before
+ * yielding. A finished sub-coroutine keeps its delegator in {@code link} only until the driver
+ * resumes that delegator ({@code popToParent}). The frame class's own fields hold the saved
+ * locals while suspended; woven code nulls a reference once restored, {@code clearLocals()} all of
+ * them when the coroutine finishes.
  */
 public abstract class CoroFrame<Y, S, R> implements Coro<Y, S, R> {
     /** {@link #label} of a coroutine that has not started. Resume points are 1, 2, 3, ... */
@@ -531,30 +562,12 @@ public abstract class CoroFrame<Y, S, R> implements Coro<Y, S, R> {
 
     @Override
     public final Iterator<Y> iterator() {
-        return new View<>(this);
+        return CoroViews.iterator(this);
     }
 
     @Override
     public final Stream<Y> stream() {
-        Spliterator<Y> split = new Spliterators.AbstractSpliterator<Y>(Long.MAX_VALUE, Spliterator.ORDERED) {
-            @Override
-            public boolean tryAdvance(Consumer<? super Y> action) {
-                Y y;
-                try {
-                    y = next();
-                } catch (StopIteration end) {
-                    return false;
-                }
-                action.accept(y);
-                return true;
-            }
-
-            @Override
-            public Spliterator<Y> trySplit() {
-                return null; // never run the body ahead in batches, even for a parallel stream
-            }
-        };
-        return StreamSupport.stream(split, false).onClose(this::close);
+        return CoroViews.stream(this);
     }
 
     @Override
@@ -569,114 +582,5 @@ public abstract class CoroFrame<Y, S, R> implements Coro<Y, S, R> {
         String m = methodName();
         int dot = m.lastIndexOf('.');
         return new StackTraceElement(m.substring(0, dot), m.substring(dot + 1), sourceFile(), line(label));
-    }
-
-    /** One iterator view: holds at most the one value its {@code hasNext} ran ahead to. */
-    private static final class View<Y> implements Iterator<Y> {
-        private final CoroFrame<Y, ?, ?> coro;
-        private Y ahead;
-        private boolean hasAhead;
-
-        View(CoroFrame<Y, ?, ?> coro) {
-            this.coro = coro;
-        }
-
-        @Override
-        public boolean hasNext() {
-            if (hasAhead) return true;
-            if (coro.isDone()) return false;
-            try {
-                ahead = coro.next();
-            } catch (StopIteration end) {
-                return false;
-            }
-            hasAhead = true;
-            return true;
-        }
-
-        @Override
-        public Y next() {
-            if (!hasNext()) throw new NoSuchElementException("coroutine " + coro.methodName() + " is exhausted");
-            Y y = ahead;
-            ahead = null;
-            hasAhead = false;
-            return y;
-        }
-    }
-
-    /** A {@code Yield.from} over something that is not a woven coroutine: one step at a time. */
-    private abstract static class Sub {
-        /** Returned by {@link #step} when the sub-iteration ended; {@link #result} is its result. */
-        static final Object END = new Object();
-        Object result;
-
-        /** Resumes with {@code sent} or throws {@code thrown} into the sub; its next value, or {@link #END}. */
-        abstract Object step(Object sent, Throwable thrown) throws Throwable;
-
-        /** Python's close() of the sub-iterator, when it has one. */
-        abstract void close();
-    }
-
-    /** {@code Yield.from(iterable)}: iterators have no send and no throw (as in Python). */
-    private static final class IterableSub extends Sub {
-        private final Iterator<?> it;
-
-        IterableSub(Iterator<?> it) {
-            this.it = it;
-        }
-
-        @Override
-        Object step(Object sent, Throwable thrown) throws Throwable {
-            if (thrown != null) throw thrown;
-            if (sent != null) {
-                throw new IllegalStateException("can't send a non-null value (" + sent
-                        + ") while delegating to a plain Iterable with Yield.from: an iterator has no send");
-            }
-            return it.hasNext() ? it.next() : END;
-        }
-
-        @Override
-        void close() {
-            if (it instanceof AutoCloseable) {
-                try {
-                    ((AutoCloseable) it).close();
-                } catch (Exception e) {
-                    throw Sneaky.rethrow(e);
-                }
-            }
-        }
-    }
-
-    /** {@code Yield.from} over a {@link Coro} that is not a woven coroutine (another implementation). */
-    private static final class CoroSub extends Sub {
-        private final Coro<?, ?, ?> coro;
-
-        CoroSub(Coro<?, ?, ?> coro) {
-            this.coro = coro;
-        }
-
-        @SuppressWarnings("unchecked")
-        @Override
-        Object step(Object sent, Throwable thrown) {
-            try {
-                if (thrown != null) {
-                    if (thrown instanceof CoroutineExit) {
-                        coro.close();
-                        throw Sneaky.rethrow(thrown);
-                    }
-                    return coro.raise(thrown);
-                }
-                if (sent == null || coro.state() == State.CREATED) return coro.next();
-                return ((Coro<?, Object, ?>) coro).send(sent);
-            } catch (StopIteration end) {
-                result = end.value();
-                return END;
-            }
-        }
-
-        @Override
-        void close() {
-            coro.close();
-        }
     }
 }
