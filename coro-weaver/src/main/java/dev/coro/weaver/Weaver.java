@@ -44,9 +44,11 @@ public final class Weaver {
     }
 
     /**
-     * The cheap gate: true when the class file mentions {@code dev/coro/Yield} or
-     * {@code dev/coro/Coroutine} in its constant pool and is not already woven. Parses nothing; a
-     * malformed file answers true, so that {@link #weave} reports it.
+     * The cheap gate, which reads only the constant pool (and a woven class's marker): true when the
+     * class file names {@code dev/coro/Yield} or {@code dev/coro/Coroutine} and is not woven under
+     * this weaver's contract. A class woven under another contract answers true, and so does a class
+     * file whose constant pool is malformed, so that {@link #weave} reports them; bytes that do not
+     * even start like a class file (magic number, versions) answer false.
      */
     public static boolean needsWeaving(byte[] classFile) {
         if (ClassFileGate.majorVersion(classFile) < 0) return false;
@@ -79,37 +81,65 @@ public final class Weaver {
      * {@link Diagnostic.Code#BAD_CLASS_FILE}; one raised while writing woven code is an
      * {@link Diagnostic.Code#INTERNAL_ERROR}; running out of thread stack is
      * {@link Diagnostic.Code#OUT_OF_STACK}, so that a caller near the end of its stack can retry.
+     *
+     * <p>The steps, in order: {@link #gate}, {@link #parse}, {@link #checkFormat}, {@link #checkCoroutines}
+     * and {@link #preVerify} (whose problems are reported together, sorted by line), {@link #weaveMethods},
+     * {@link #postVerify}, {@link #write}. A step that finds problems returns them all; the class is
+     * then left as it was.
      */
     public WeaveResult weave(byte[] classFile) {
-        String className = guessName(classFile);
-        boolean[] readingInput = {true};
+        WeaveContext at = new WeaveContext(classFile);
         try {
-            return weaveOrThrow(classFile, readingInput);
-        } catch (WeaveException e) {
-            return rejected(classFile, new Diagnostic(e.code, className, null, null, e.line, e.getMessage()));
+            return weave(classFile, at);
         } catch (StackOverflowError e) {
-            return rejected(classFile, new Diagnostic(Diagnostic.Code.OUT_OF_STACK, className, null, null, 0,
-                    "the weaver ran out of thread stack (StackOverflowError): weave on a thread with a larger stack"));
+            return rejected(classFile, List.of(at.diagnostic(e)));
         } catch (VirtualMachineError e) {
             throw e;
         } catch (Throwable e) {
-            if (readingInput[0] && !(e instanceof LinkageError)) { // a LinkageError is the JVM's, not the input's
-                return rejected(classFile, new Diagnostic(Diagnostic.Code.BAD_CLASS_FILE, className, null, null, 0,
-                        "corrupt class file: " + e));
-            }
-            return rejected(classFile, new Diagnostic(Diagnostic.Code.INTERNAL_ERROR, className, null, null, 0,
-                    "internal error in the coro weaver (please report it): " + e));
+            return rejected(classFile, List.of(at.diagnostic(e)));
         }
     }
 
-    /** {@code readingInput[0]} stays true while only the input is being parsed and checked. */
-    private WeaveResult weaveOrThrow(byte[] classFile, boolean[] readingInput) {
+    private WeaveResult weave(byte[] classFile, WeaveContext at) {
+        WeaveResult gated = gate(classFile);
+        if (gated != null) return gated;
+        ClassNode cls = parse(classFile);
+        at.cls = cls;
+        checkFormat(cls);
+        hierarchy.register(cls.name, cls.superName, cls.interfaces, cls.access);
+        if (isCoroApi(cls.name)) return untouched(classFile);
+
+        List<MethodNode> targets = new ArrayList<>();
+        for (MethodNode m : cls.methods) {
+            if (CoroutineChecker.isCoroutine(m) && CoroutineChecker.hasBody(m)) targets.add(m);
+        }
+        List<Diagnostic> problems = new ArrayList<>(checkCoroutines(cls));
+        if (verifyOutput && !targets.isEmpty()) problems.addAll(preVerify(cls, targets, at));
+        if (!problems.isEmpty()) return rejected(classFile, problems);
+        if (targets.isEmpty()) return untouched(classFile);
+
+        at.readingInput = false;
+        List<CoroutineMethodWeaver.Woven> woven = new ArrayList<>();
+        problems = weaveMethods(cls, targets, woven, at);
+        if (!problems.isEmpty()) return rejected(classFile, problems);
+        if (verifyOutput) {
+            problems = postVerify(cls, targets, woven);
+            if (!problems.isEmpty()) return rejected(classFile, problems);
+        }
+        return new WeaveResult(WeaveResult.Status.WOVEN, write(cls, targets, woven, at), List.of());
+    }
+
+    /**
+     * Step 1, the gate: a class that mentions no coroutine, or is woven already, is returned as it is
+     * (a non-null result); a class no weaver of this contract can weave is rejected by a throw.
+     */
+    private static WeaveResult gate(byte[] classFile) {
         int major = ClassFileGate.majorVersion(classFile);
         if (major < 0) {
             throw new WeaveException(Diagnostic.Code.BAD_CLASS_FILE, "not a class file (bad magic number or truncated)");
         }
         ClassFileGate.Scan scan = ClassFileGate.scan(classFile);
-        if (!scan.mentionsCoro()) return new WeaveResult(WeaveResult.Status.UNTOUCHED, classFile, List.of());
+        if (!scan.mentionsCoro()) return untouched(classFile);
         if (scan.woven() && scan.contract() != Names.CONTRACT) {
             throw new WeaveException(Diagnostic.Code.STALE_WEAVE, "this class was woven by a coro weaver of contract "
                     + scan.contract() + ", and this one (contract " + Names.CONTRACT + ") cannot weave it again: compile"
@@ -121,7 +151,11 @@ public final class Weaver {
                     + ClassFileGate.javaVersion(major) + ") is not supported: coro weaves versions "
                     + ClassFileGate.MIN_MAJOR + " (Java 8) to " + ClassFileGate.MAX_MAJOR + " (Java 25)");
         }
+        return null;
+    }
 
+    /** Step 2: the class file as a tree, after the checks that must run on the raw bytes. */
+    private static ClassNode parse(byte[] classFile) {
         ClassNode cls = new ClassNode();
         try {
             ClassReader reader = new ClassReader(classFile);
@@ -133,46 +167,58 @@ public final class Weaver {
         } catch (RuntimeException e) {
             throw new WeaveException(Diagnostic.Code.BAD_CLASS_FILE, "corrupt class file: " + e);
         }
+        return cls;
+    }
+
+    /** Step 3: what the JVM's format checks would reject (a throw), and attributes ASM put in the wrong place. */
+    private static void checkFormat(ClassNode cls) {
         FormatChecker.check(cls);
         FrameCoverage.check(cls);
         dropMisplacedAttributes(cls);
-        hierarchy.register(cls.name, cls.superName, cls.interfaces, cls.access);
-        if (isCoroApi(cls.name)) return new WeaveResult(WeaveResult.Status.UNTOUCHED, classFile, List.of());
+    }
 
+    /** Step 4: every misuse of coroutines in the class: {@code Yield} outside a coroutine, monitors, types. */
+    private List<Diagnostic> checkCoroutines(ClassNode cls) {
         List<Diagnostic> problems = new ArrayList<>(CoroutineChecker.check(cls, hierarchy));
         problems.addAll(TypeChecker.check(cls, hierarchy));
-        problems.sort(java.util.Comparator.comparingInt(Diagnostic::line));
-        if (!problems.isEmpty()) return new WeaveResult(WeaveResult.Status.REJECTED, classFile, List.copyOf(problems));
+        return problems;
+    }
 
-        List<MethodNode> targets = new ArrayList<>();
+    /**
+     * Step 5: every method of the input that does not verify as compiled. Bad input is the compiler's
+     * problem, not coro's: say so, instead of blaming the output. The other methods too: coro copies
+     * them unchanged, but a class it writes must load, and one whose plain method does not verify
+     * would fail as if coro had broken it.
+     */
+    private List<Diagnostic> preVerify(ClassNode cls, List<MethodNode> targets, WeaveContext at) {
+        List<Diagnostic> problems = new ArrayList<>();
         for (MethodNode m : cls.methods) {
-            if (CoroutineChecker.isCoroutine(m) && CoroutineChecker.hasBody(m)) targets.add(m);
-        }
-        if (targets.isEmpty()) return new WeaveResult(WeaveResult.Status.UNTOUCHED, classFile, List.of());
-        if (verifyOutput) {
-            // Bad input is the compiler's problem, not coro's: say so, instead of blaming the output.
-            // The other methods too: coro copies them unchanged, but a class it writes must load, and
-            // one whose plain method does not verify would fail as if coro had broken it.
-            for (MethodNode m : cls.methods) {
-                if (m.instructions.size() == 0) continue;
-                OutputVerifier.Failure bad;
-                try {
-                    bad = OutputVerifier.verify(cls, List.of(m), hierarchy, List.of());
-                } catch (WeaveException e) {
-                    if (!targets.contains(m)) continue; // a class missing for a plain method: the JVM may never need it
-                    return new WeaveResult(WeaveResult.Status.REJECTED, classFile, List.of(CoroutineChecker.diagnostic(
-                            cls, m, e.code, e.line > 0 ? e.line : ControlFlow.firstLine(m), e.getMessage())));
-                }
-                if (bad != null) {
-                    return new WeaveResult(WeaveResult.Status.REJECTED, classFile, List.of(CoroutineChecker.diagnostic(
-                            cls, bad.method(), Diagnostic.Code.UNSUPPORTED_CODE, bad.line(),
-                            "the method's bytecode does not verify as compiled, before weaving (a compiler bug?): "
-                                    + bad.message())));
-                }
+            if (m.instructions.size() == 0) continue;
+            at.handling(m);
+            OutputVerifier.Failure bad;
+            try {
+                bad = OutputVerifier.verify(cls, List.of(m), hierarchy, List.of());
+            } catch (WeaveException e) {
+                if (targets.contains(m)) problems.add(at.diagnostic(e)); // else: the JVM may never need that class
+                continue;
+            }
+            if (bad != null) {
+                problems.add(at.diagnostic(Diagnostic.Code.UNSUPPORTED_CODE, bad.line(),
+                        "the method's bytecode does not verify as compiled, before weaving (a compiler bug?): "
+                                + bad.message()));
             }
         }
+        at.handling(null);
+        return problems;
+    }
 
-        readingInput[0] = false;
+    /**
+     * Step 6: weaves each coroutine in {@code targets} into {@code woven} and puts the methods it
+     * produces in place of the original in {@code cls}, the frame classes in its nest; returns every
+     * method's problems instead, and then leaves {@code cls} as it was.
+     */
+    private List<Diagnostic> weaveMethods(ClassNode cls, List<MethodNode> targets,
+            List<CoroutineMethodWeaver.Woven> woven, WeaveContext at) {
         boolean nest = (cls.version & 0xFFFF) >= Opcodes.V11 && cls.nestHostClass == null;
         Set<String> taken = new HashSet<>();
         for (InnerClassNode ic : cls.innerClasses) taken.add(ic.name);
@@ -180,18 +226,16 @@ public final class Weaver {
         Set<String> members = new HashSet<>();
         for (MethodNode m : cls.methods) members.add(m.name + m.desc);
         List<MethodNode> newMethods = new ArrayList<>();
-        List<MethodNode> toVerify = new ArrayList<>();
-        List<CoroutineMethodWeaver.Woven> woven = new ArrayList<>();
-        List<Diagnostic> failures = new ArrayList<>();
+        List<Diagnostic> problems = new ArrayList<>();
         for (MethodNode m : cls.methods) {
             if (!targets.contains(m)) {
                 newMethods.add(m);
                 continue;
             }
-            int firstLine = ControlFlow.firstLine(m);
+            at.handling(m);
             String clash = clash(cls, m, members);
             if (clash != null) {
-                failures.add(CoroutineChecker.diagnostic(cls, m, Diagnostic.Code.NAME_CLASH, firstLine, clash));
+                problems.add(at.diagnostic(Diagnostic.Code.NAME_CLASH, 0, clash));
                 continue;
             }
             String frameClass = frameClassName(cls.name, m.name, taken);
@@ -199,37 +243,49 @@ public final class Weaver {
                 CoroutineMethodWeaver.Woven w = CoroutineMethodWeaver.weave(cls, m, frameClass, nest, hierarchy);
                 newMethods.add(w.entry());
                 newMethods.add(w.body());
-                toVerify.add(w.entry());
-                toVerify.add(w.body());
-                if (w.trampoline() != null) {
-                    newMethods.add(w.trampoline());
-                    toVerify.add(w.trampoline());
-                }
+                if (w.trampoline() != null) newMethods.add(w.trampoline());
                 woven.add(w);
             } catch (WeaveException e) {
-                failures.add(CoroutineChecker.diagnostic(cls, m, e.code, e.line > 0 ? e.line : firstLine, e.getMessage()));
+                problems.add(at.diagnostic(e));
             }
         }
-        if (!failures.isEmpty()) return new WeaveResult(WeaveResult.Status.REJECTED, classFile, List.copyOf(failures));
+        at.handling(null);
+        if (!problems.isEmpty()) return sorted(problems);
         cls.methods = newMethods;
-        List<String> frameClasses = woven.stream().map(CoroutineMethodWeaver.Woven::frameClass).toList();
         if (nest) {
             if (cls.nestMembers == null) cls.nestMembers = new ArrayList<>();
-            cls.nestMembers.addAll(frameClasses);
+            for (CoroutineMethodWeaver.Woven w : woven) cls.nestMembers.add(w.frameClass());
         }
+        return List.of();
+    }
 
-        if (verifyOutput) {
-            OutputVerifier.Failure failure = OutputVerifier.verify(cls, toVerify, hierarchy, frameClasses);
-            for (int i = 0; failure == null && i < woven.size(); i++) {
-                failure = OutputVerifier.verifyFrameClass(woven.get(i).frameClassFile(), hierarchy, frameClasses);
-            }
+    /**
+     * Step 7: checks every method woven and every frame class with ASM's verifier; each failure is a
+     * bug in coro, reported against the coroutine it was woven from.
+     */
+    private List<Diagnostic> postVerify(ClassNode cls, List<MethodNode> targets,
+            List<CoroutineMethodWeaver.Woven> woven) {
+        List<String> frameClasses = woven.stream().map(CoroutineMethodWeaver.Woven::frameClass).toList();
+        List<Diagnostic> problems = new ArrayList<>();
+        for (int i = 0; i < woven.size(); i++) {
+            CoroutineMethodWeaver.Woven w = woven.get(i);
+            List<MethodNode> methods = new ArrayList<>(List.of(w.entry(), w.body()));
+            if (w.trampoline() != null) methods.add(w.trampoline());
+            OutputVerifier.Failure failure = OutputVerifier.verify(cls, methods, hierarchy, frameClasses);
+            int line = failure == null ? 0 : failure.line();
+            if (failure == null) failure = OutputVerifier.verifyFrameClass(w.frameClassFile(), hierarchy, frameClasses);
             if (failure != null) {
-                return new WeaveResult(WeaveResult.Status.REJECTED, classFile, List.of(CoroutineChecker.diagnostic(cls,
-                        failure.method(), Diagnostic.Code.INTERNAL_ERROR, failure.line(),
-                        "woven code failed verification (a bug in coro, please report it): " + failure)));
+                problems.add(CoroutineChecker.diagnostic(cls, targets.get(i), Diagnostic.Code.INTERNAL_ERROR,
+                        line > 0 ? line : ControlFlow.firstLine(targets.get(i)),
+                        "woven code failed verification (a bug in coro, please report it): " + failure));
             }
         }
+        return sorted(problems);
+    }
 
+    /** Step 8: the woven class file, marked woven with this weaver's contract. */
+    private byte[] write(ClassNode cls, List<MethodNode> targets, List<CoroutineMethodWeaver.Woven> woven,
+            WeaveContext at) {
         if (cls.invisibleAnnotations == null) cls.invisibleAnnotations = new ArrayList<>();
         AnnotationNode marker = new AnnotationNode(Names.WOVEN_DESC);
         marker.visit(Names.WOVEN_CONTRACT, Names.CONTRACT);
@@ -237,18 +293,29 @@ public final class Weaver {
         ClassWriter cw = StackMapComputer.writer(0, hierarchy);
         try {
             cls.accept(cw);
-            return new WeaveResult(WeaveResult.Status.WOVEN, cw.toByteArray(), List.of());
-        } catch (org.objectweb.asm.LimitExceededException e) {
-            throw new WeaveException(Diagnostic.Code.UNSUPPORTED_CODE,
-                    "a woven method is too large to compute its stack map frames (" + e.getMessage() + ")");
+            return cw.toByteArray();
         } catch (MethodTooLargeException e) {
-            throw new WeaveException(Diagnostic.Code.METHOD_TOO_LARGE, "after weaving, method " + e.getMethodName()
-                    + " would be " + e.getCodeSize() + " bytes, over the JVM's limit of 65535");
+            for (int i = 0; i < woven.size(); i++) { // which coroutine the method is woven from
+                CoroutineMethodWeaver.Woven w = woven.get(i);
+                for (MethodNode m : new MethodNode[] {w.entry(), w.body(), w.trampoline()}) {
+                    if (m != null && m.name.equals(e.getMethodName()) && m.desc.equals(e.getDescriptor())) {
+                        at.handling(targets.get(i));
+                    }
+                }
+            }
+            throw e;
         }
     }
 
+    /** Sorted by line, stably: the order a reader goes through the source. */
+    private static List<Diagnostic> sorted(List<Diagnostic> problems) {
+        List<Diagnostic> out = new ArrayList<>(problems);
+        out.sort(java.util.Comparator.comparingInt(Diagnostic::line));
+        return List.copyOf(out);
+    }
+
     /**
-* Method-level attributes the JVM parses, by name. ASM parses these itself where they belong,
+     * Method-level attributes the JVM parses, by name. ASM parses these itself where they belong,
      * so a method's unknown attribute with one of these names was inside a {@code Code} attribute
      * (where the JVM ignores it): ASM hands code attributes it does not know to the method, and
      * written back there one would duplicate the real one ({@code ClassFormatError: Multiple
@@ -293,16 +360,11 @@ public final class Weaver {
         return null;
     }
 
-    private static WeaveResult rejected(byte[] classFile, Diagnostic d) {
-        return new WeaveResult(WeaveResult.Status.REJECTED, classFile, List.of(d));
+    private static WeaveResult rejected(byte[] classFile, List<Diagnostic> problems) {
+        return new WeaveResult(WeaveResult.Status.REJECTED, classFile, sorted(problems));
     }
 
-    /** The class's name for a diagnostic about a file that may not parse. */
-    private static String guessName(byte[] classFile) {
-        try {
-            return Names.binaryName(new ClassReader(classFile).getClassName());
-        } catch (RuntimeException | LinkageError | AssertionError e) {
-            return "<unreadable class file>";
-        }
+    private static WeaveResult untouched(byte[] classFile) {
+        return new WeaveResult(WeaveResult.Status.UNTOUCHED, classFile, List.of());
     }
 }
