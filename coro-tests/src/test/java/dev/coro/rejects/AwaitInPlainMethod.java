@@ -6,7 +6,7 @@ import dev.coro.Yield;
 public class AwaitInPlainMethod {
     static Object plain(int n) {
         Object first = n > 0 ? "positive" : "other";
-        Object sent = Yield.await(); // expect-diagnostic: Yield.await outside a @Coroutine method
+        Object sent = Yield.await(); // expect-diagnostic: YIELD_OUTSIDE_COROUTINE: Yield.await outside a @Coroutine method
         return first + "/" + sent;
     }
 }

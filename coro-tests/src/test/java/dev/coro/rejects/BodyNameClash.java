@@ -9,7 +9,7 @@ import dev.coro.internal.CoroFrame;
 public class BodyNameClash {
     @Coroutine
     static Coro<String, Void, Void> gen(int n) {
-        Yield.value("n=" + n); // expect-diagnostic: the class already has a method gen(ILdev/coro/internal/CoroFrame;ILjava/lang/Object;Ljava/lang/Throwable;)Ljava/lang/Object;, which weaving this coroutine would add: rename one of them
+        Yield.value("n=" + n); // expect-diagnostic: NAME_CLASH: the class already has a method gen(ILdev/coro/internal/CoroFrame;ILjava/lang/Object;Ljava/lang/Throwable;)Ljava/lang/Object;, which weaving this coroutine would add: rename one of them
         return Yield.done();
     }
 

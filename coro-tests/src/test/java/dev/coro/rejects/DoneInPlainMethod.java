@@ -7,6 +7,6 @@ import dev.coro.Yield;
 public class DoneInPlainMethod {
     static Coro<Integer, Void, String> finished(String r) {
         String result = r.trim();
-        return Yield.done(result); // expect-diagnostic: Yield.done outside a @Coroutine method
+        return Yield.done(result); // expect-diagnostic: YIELD_OUTSIDE_COROUTINE: Yield.done outside a @Coroutine method
     }
 }

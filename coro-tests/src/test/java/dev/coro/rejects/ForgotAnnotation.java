@@ -7,8 +7,8 @@ import dev.coro.Yield;
 public class ForgotAnnotation {
     static Coro<Integer, Void, Void> countTo(int n) {
         for (int i = 0; i < n; i++) {
-            Yield.value(i); // expect-diagnostic: Yield.value outside a @Coroutine method
+            Yield.value(i); // expect-diagnostic: YIELD_OUTSIDE_COROUTINE: Yield.value outside a @Coroutine method
         }
-        return Yield.done(); // expect-diagnostic: Yield.done outside a @Coroutine method
+        return Yield.done(); // expect-diagnostic: YIELD_OUTSIDE_COROUTINE: Yield.done outside a @Coroutine method
     }
 }

@@ -10,7 +10,7 @@ public class SynchronizedCoroutine {
 
     @Coroutine
     synchronized Coro<Integer, Integer, Integer> accumulate() {
-        int n = 0; // expect-diagnostic: a @Coroutine method cannot be synchronized
+        int n = 0; // expect-diagnostic: SYNCHRONIZED_COROUTINE: a @Coroutine method cannot be synchronized
         while (n < 3) {
             total += Yield.<Integer>value(total);
             n++;

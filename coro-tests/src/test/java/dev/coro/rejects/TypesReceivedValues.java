@@ -9,7 +9,7 @@ public class TypesReceivedValues {
     @Coroutine
     static Coro<Void, Integer, Void> awaits() {
         Integer fine = Yield.await();
-        String s = Yield.await(); // expect-diagnostic: Yield.await used as a String in a coroutine that is sent Integer
+        String s = Yield.await(); // expect-diagnostic: TYPE_MISMATCH: Yield.await used as a String in a coroutine that is sent Integer
         System.out.println(fine + s);
         return Yield.done();
     }
@@ -17,7 +17,7 @@ public class TypesReceivedValues {
     @Coroutine
     static Coro<Integer, Integer, Void> overload() {
         // valueOf(char[]) is the most specific overload javac can bind
-        String v = String.valueOf(Yield.value(1)); // expect-diagnostic: Yield.value used as a char[] in a coroutine that is sent Integer
+        String v = String.valueOf(Yield.value(1)); // expect-diagnostic: TYPE_MISMATCH: Yield.value used as a char[] in a coroutine that is sent Integer
         Yield.value(v.length());
         return Yield.done();
     }

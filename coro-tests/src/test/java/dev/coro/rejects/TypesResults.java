@@ -14,14 +14,14 @@ public class TypesResults {
 
     @Coroutine
     static Coro<Integer, Void, Integer> early(boolean stop) {
-        if (stop) Yield.done(0); // expect-diagnostic: the value of Yield.done is not returned (write return Yield.done(...);)
+        if (stop) Yield.done(0); // expect-diagnostic: TYPE_MISMATCH: the value of Yield.done is not returned (write return Yield.done(...);)
         Yield.value(1);
         return Yield.done(3);
     }
 
     @Coroutine
     static Coro<Integer, Void, Integer> kept() {
-        Coro<Integer, Void, Integer> end = Yield.done(4); // expect-diagnostic: the value of Yield.done is not returned (write return Yield.done(...);)
+        Coro<Integer, Void, Integer> end = Yield.done(4); // expect-diagnostic: TYPE_MISMATCH: the value of Yield.done is not returned (write return Yield.done(...);)
         Yield.value(1);
         return Yield.done(5);
     }
@@ -30,18 +30,18 @@ public class TypesResults {
     @SuppressWarnings({"unchecked", "rawtypes"})
     static Coro<Integer, Void, Integer> text() {
         Yield.value(1);
-        return (Coro) Yield.done("x"); // expect-diagnostic: Yield.done of a String in a coroutine that returns Integer
+        return (Coro) Yield.done("x"); // expect-diagnostic: TYPE_MISMATCH: Yield.done of a String in a coroutine that returns Integer
     }
 
     @Coroutine
     static Coro<Integer, Void, Integer> other() {
-        Yield.value(0); // expect-diagnostic: returns a Coro where Yield.done(...) is expected (for another coroutine's result: return Yield.done(Yield.from(other)))
+        Yield.value(0); // expect-diagnostic: TYPE_MISMATCH: returns a Coro where Yield.done(...) is expected (for another coroutine's result: return Yield.done(Yield.from(other)))
         return inner();
     }
 
     @Coroutine
     static Coro<Integer, Void, Integer> nothing(boolean b) {
-        Yield.value(0); // expect-diagnostic: returns null where Yield.done(...) is expected
+        Yield.value(0); // expect-diagnostic: TYPE_MISMATCH: returns null where Yield.done(...) is expected
         if (b) return null;
         Yield.value(1);
         return null;

@@ -6,7 +6,7 @@ import dev.coro.Coroutine;
 public class WrongReturnInt {
     @Coroutine
     public int count(String s) {
-        int n = 0; // expect-diagnostic: a @Coroutine method must return dev.coro.Coro, not int
+        int n = 0; // expect-diagnostic: BAD_RETURN_TYPE: a @Coroutine method must return dev.coro.Coro, not int
         for (char c : s.toCharArray()) {
             if (c == 'x') n++;
         }

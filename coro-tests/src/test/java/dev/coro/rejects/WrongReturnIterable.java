@@ -10,7 +10,7 @@ import java.util.List;
 public class WrongReturnIterable {
     @Coroutine
     static Iterable<Integer> squares(int n) {
-        List<Integer> out = new ArrayList<>(); // expect-diagnostic: a @Coroutine method must return dev.coro.Coro, not java.lang.Iterable
+        List<Integer> out = new ArrayList<>(); // expect-diagnostic: BAD_RETURN_TYPE: a @Coroutine method must return dev.coro.Coro, not java.lang.Iterable
         for (int i = 0; i < n; i++) {
             Yield.value(i * i);
             out.add(i * i);

@@ -10,7 +10,7 @@ import java.util.List;
 public class YieldInLambda {
     @Coroutine
     static Coro<Integer, Void, Void> each(List<Integer> xs) {
-        xs.forEach(x -> Yield.value(x)); // expect-diagnostic: Yield.value outside a @Coroutine method
+        xs.forEach(x -> Yield.value(x)); // expect-diagnostic: YIELD_OUTSIDE_COROUTINE: Yield.value outside a @Coroutine method
         return Yield.done();
     }
 }

@@ -14,7 +14,7 @@ public class YieldInSynchronizedBlock {
         for (int i = 0; i < n; i++) {
             synchronized (lock) {
                 counter++;
-                Yield.value(counter); // expect-diagnostic: Yield.value inside a synchronized block
+                Yield.value(counter); // expect-diagnostic: YIELD_IN_SYNCHRONIZED: Yield.value inside a synchronized block
             }
         }
         return Yield.done();

@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /**
  * Each class in {@code dev.coro.rejects} must be rejected with exactly the diagnostics its source
- * marks ({@code // expect-diagnostic: ...}), at those lines, and be left unwoven: by the weaver
+ * marks ({@code // expect-diagnostic: CODE: ...}), with those codes, at those lines, and be left unwoven: by the weaver
  * in-process and by the agent, which prints them to standard error.
  */
 class RejectionTest {
@@ -70,7 +70,7 @@ class RejectionTest {
     private static List<String> expectedLines(String className) throws Exception {
         List<String> out = new ArrayList<>();
         for (ExpectedDiagnostics.Expected e : ExpectedDiagnostics.of(className)) {
-            out.add(simpleFile(className) + ":" + e.line() + ": " + e.message());
+            out.add(simpleFile(className) + ":" + e.line() + ": " + e.code() + ": " + e.message());
         }
         return out;
     }
@@ -81,7 +81,7 @@ class RejectionTest {
             // the formatted form names class and method: File.java:12: pkg.C.m(): message
             String prefix = d.sourceFile() + ":" + d.line() + ": " + d.className() + "." + d.methodName() + "(): ";
             assertEquals(prefix + d.message(), d.format());
-            out.add(d.sourceFile() + ":" + d.line() + ": " + d.message());
+            out.add(d.sourceFile() + ":" + d.line() + ": " + d.code() + ": " + d.message());
         }
         return out;
     }

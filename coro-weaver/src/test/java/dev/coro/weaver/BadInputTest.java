@@ -135,6 +135,27 @@ class BadInputTest {
     }
 
     @Test
+    void aYieldMethodThisWeaverDoesNotKnowIsRejectedAtItsCall() {
+        // a class compiled against a newer coro-api, whose Yield has a method this weaver cannot weave
+        byte[] b = coroutineClass("Newer", mv -> {
+            line(mv, 4);
+            mv.visitMethodInsn(Opcodes.INVOKESTATIC, "dev/coro/Yield", "await", "()Ljava/lang/Object;", false);
+            mv.visitInsn(Opcodes.POP);
+            line(mv, 5);
+            mv.visitInsn(Opcodes.ICONST_1);
+            mv.visitMethodInsn(Opcodes.INVOKESTATIC, "dev/coro/Yield", "teleport", "(I)Ljava/lang/Object;", false);
+            mv.visitInsn(Opcodes.POP);
+            mv.visitMethodInsn(Opcodes.INVOKESTATIC, "dev/coro/Yield", "done", "()Ldev/coro/Coro;", false);
+            mv.visitInsn(Opcodes.ARETURN);
+        });
+        Diagnostic d = only(weaver.weave(b));
+        assertEquals(Diagnostic.Code.UNKNOWN_YIELD_METHOD, d.code());
+        assertEquals(5, d.line());
+        assertEquals("Newer.java:5: t.Newer.m(): unknown method Yield.teleport(I)Ljava/lang/Object; (coro-api and the"
+                + " weaver differ in version?)", d.format());
+    }
+
+    @Test
     void jsrAndRetAreRejectedAtTheirLine() {
         byte[] b = coroutineClass("Jsr", mv -> {
             line(mv, 5);

@@ -109,37 +109,13 @@ public final class SourcePaths {
         return d.className() + "." + m + "()";
     }
 
-    /** One line saying what to do about {@code d}, or null when there is nothing to say. */
+    /** One line saying what to do about {@code d}: its code's {@link Diagnostic.Code#remedy()}, or more precise. */
     public static String hint(Diagnostic d) {
         boolean lambda = d.methodName() != null && d.methodName().startsWith("lambda$");
-        return switch (d.code()) {
-            case YIELD_OUTSIDE_COROUTINE -> lambda
-                    ? "a lambda's body is a method of its own and cannot suspend the coroutine: loop over the"
-                            + " elements in the coroutine itself, or yield them all with Yield.from(iterable)"
-                    : "annotate the method with @dev.coro.Coroutine and make it return Coro<Y, S, R>";
-            case YIELD_IN_SYNCHRONIZED -> "move the Yield out of the synchronized block: a suspended coroutine"
-                    + " cannot hold a monitor (take the lock again after resuming)";
-            case SYNCHRONIZED_COROUTINE -> "remove synchronized from the method; lock inside it, around code"
-                    + " that does not yield";
-            case BAD_RETURN_TYPE -> "declare the method to return dev.coro.Coro<Y, S, R> and end it with"
-                    + " return Yield.done(...)";
-            case UNKNOWN_YIELD_METHOD -> "the class was compiled against another coro-api than the weaver's:"
-                    + " use one coro version for both";
-            case UNSUPPORTED_CODE -> "compile the class with javac or ecj, for Java 8 or later";
-            case UNSUPPORTED_VERSION -> "compile the class for Java 8 to 25 (javac --release)";
-            case BAD_CLASS_FILE -> "the class file is damaged: rebuild it";
-            case MISSING_CLASS -> "put the jar or directory holding that class on the weaver's classpath";
-            case METHOD_TOO_LARGE -> "split the coroutine: move part of its body into another @Coroutine"
-                    + " method and call it with Yield.from";
-            case INTERNAL_ERROR -> "a bug in coro: please report it with this class file";
-            case NAME_CLASH -> "rename the coroutine or the other method (overloads of a coroutine are fine)";
-            case STALE_WEAVE -> "delete the build's output (mvn clean) so that the class is compiled and woven again";
-            case BAD_HIERARCHY -> "the class files on the weaver's classpath disagree about their superclasses: rebuild them"
-                    + " from source together";
-            case OUT_OF_STACK -> "run the weaver with a larger thread stack (-Xss)";
-            case TYPE_MISMATCH -> "make the value's type match the coroutine's Coro<Y, S, R>, or change those type"
-                    + " arguments";
-            default -> null;
-        };
+        if (d.code() == Diagnostic.Code.YIELD_OUTSIDE_COROUTINE && lambda) {
+            return "a lambda's body is a method of its own and cannot suspend the coroutine: loop over the"
+                    + " elements in the coroutine itself, or yield them all with Yield.from(iterable)";
+        }
+        return d.code().remedy();
     }
 }
