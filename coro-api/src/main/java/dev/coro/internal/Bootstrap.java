@@ -37,7 +37,7 @@ public final class Bootstrap {
                 h = MethodHandles.publicLookup().findVirtual(MethodHandles.Lookup.class, "defineClass",
                         MethodType.methodType(Class.class, byte[].class));
             } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException("coro needs Java 9 or later to run woven code: " + e, e);
+                throw new IllegalStateException("coro needs Java 17 or later to run woven code: " + e, e);
             }
             defineClass = h;
         }

@@ -61,7 +61,8 @@ final class FrameClassEmitter {
         if (!s.isStatic()) params.add(new FrameLayout.Field(Names.SELF_FIELD, FrameLayout.Kind.TYPED, "L" + s.host() + ";"));
         Type[] args = Type.getArgumentTypes(s.desc());
         for (int i = 0; i < args.length; i++) {
-            params.add(new FrameLayout.Field(Names.PARAM_FIELD_PREFIX + i, null, args[i].getDescriptor()));
+            params.add(new FrameLayout.Field(Names.PARAM_FIELD_PREFIX + i, FrameLayout.Kind.exactly(args[i]),
+                    args[i].getDescriptor()));
         }
         for (FrameLayout.Field f : params) cw.visitField(member, f.name(), f.desc(), null, null).visitEnd();
         for (FrameLayout.Field f : locals) cw.visitField(member, f.name(), f.desc(), null, null).visitEnd();

@@ -47,14 +47,19 @@ record FrameLayout(List<Field> fields, List<List<Slot>> points) {
 
         /** The kind of a saved value, or null for the always-null type (nothing to save). */
         static Kind of(LivenessAnalyzer.Saved s) {
-            switch (s.type().getSort()) {
+            if (TypedInterpreter.NULL_TYPE.equals(s.type())) return null;
+            Kind k = exactly(s.type());
+            return k == TYPED && s.nameable() ? REF : k;
+        }
+
+        /** The kind of a field declared with exactly type {@code t} (a parameter's, the receiver's). */
+        static Kind exactly(Type t) {
+            switch (t.getSort()) {
                 case Type.BOOLEAN: case Type.BYTE: case Type.CHAR: case Type.SHORT: case Type.INT: return INT;
                 case Type.LONG: return LONG;
                 case Type.FLOAT: return FLOAT;
                 case Type.DOUBLE: return DOUBLE;
-                default:
-                    if (TypedInterpreter.NULL_TYPE.equals(s.type())) return null;
-                    return s.nameable() ? REF : TYPED;
+                default: return TYPED;
             }
         }
 
@@ -63,8 +68,12 @@ record FrameLayout(List<Field> fields, List<List<Slot>> points) {
         }
     }
 
-    /** One field of the frame class. */
-    record Field(String name, Kind kind, String desc) {}
+    /** One field of the frame class: {@code kind} is never null, {@code desc} its exact type ({@code kind.desc} unless TYPED). */
+    record Field(String name, Kind kind, String desc) {
+        Field {
+            java.util.Objects.requireNonNull(kind, name);
+        }
+    }
 
     /** Where one saved local goes; {@code field} is null for an always-null local (restored as null). */
     record Slot(LivenessAnalyzer.Saved saved, Field field) {

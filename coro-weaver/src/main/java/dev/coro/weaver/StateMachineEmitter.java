@@ -48,7 +48,7 @@ import java.util.List;
  * restore blocks sit outside all ranges, where locals are still being rebuilt.
  *
  * <p>Debug info stays true: line numbers are kept (a restore block carries its {@code Yield} call's
- * line), and a local that a point does not restore leaves scope there ({@link #cutDeadRanges}) until
+ * line), and a local that a point does not restore leaves scope there ({@link #debugRanges}) until
  * it is next stored, so a debugger never reads an empty slot.
  *
  * <p>Post: no stack map frames (computed afterwards).
@@ -147,35 +147,9 @@ final class StateMachineEmitter {
         LabelNode end = new LabelNode();
         out.add(end);
         body.instructions = out;
-        List<LocalVariableNode> ranges = cutDeadRanges(out, locals, facts, vars, suspend, cont);
-        body.localVariables = withRestoreBlocks(out, ranges, locals, facts, vars, suspend, restored, blockEnd, dispatch, end);
+        body.localVariables = debugRanges(out, locals, facts, vars,
+                new Blocks(dispatch, end, suspend, cont, restored, blockEnd));
         return body;
-    }
-
-    /**
-     * Debug ranges for the parts of the body that are not the original code: a parameter is valid
-     * everywhere (the frame passes it in), and a local restored at a point is valid from the end of
-     * its restore block's loads to its jump back.
-     */
-    private static List<LocalVariableNode> withRestoreBlocks(InsnList code, List<LocalVariableNode> ranges,
-            List<LocalVariableNode> locals, LivenessAnalyzer.Result facts, Vars vars, LabelNode[] suspend,
-            LabelNode[] restored, LabelNode[] blockEnd, LabelNode start, LabelNode end) {
-        List<LocalVariableNode> out = new ArrayList<>();
-        for (LocalVariableNode lv : ranges) {
-            out.add(lv.index < vars.args() ? range(lv, start, end) : lv);
-        }
-        for (LocalVariableNode lv : locals) {
-            if (lv.index < vars.args()) continue;
-            int from = code.indexOf(lv.start);
-            int to = code.indexOf(lv.end);
-            for (LivenessAnalyzer.Point p : facts.points()) {
-                int at = code.indexOf(suspend[p.label()]);
-                if (at >= from && at < to && restores(p, lv.index, vars)) {
-                    out.add(range(lv, restored[p.label()], blockEnd[p.label()]));
-                }
-            }
-        }
-        return out;
     }
 
     /** Local variable numbering in the body: the parameters keep their slots, the rest move up by four. */
@@ -277,24 +251,43 @@ final class StateMachineEmitter {
      * saves until the next store into its slot (in code order, within the range), or to the end of
      * the range. Parameters are never cut: the frame passes them in on every resume.
      */
-    static List<LocalVariableNode> cutDeadRanges(InsnList code, List<LocalVariableNode> locals,
-            LivenessAnalyzer.Result facts, Vars vars, LabelNode[] suspend, LabelNode[] cont) {
+    /** The labels {@link #debugRanges} needs, each array indexed by resume point. */
+    record Blocks(LabelNode start, LabelNode end, LabelNode[] suspend, LabelNode[] cont, LabelNode[] restored,
+            LabelNode[] blockEnd) {}
+
+    /**
+     * The body's local variable table, in one walk over the locals: a parameter is valid everywhere
+     * (the frame passes it in); a local of the original code keeps its ranges, cut at each point that
+     * does not restore it until it is next stored (so a debugger never reads an empty slot), and is
+     * also valid in the restore block of each point that restores it, from the end of the block's
+     * loads to its jump back. The cut ranges come first, then the restore blocks' ranges.
+     */
+    static List<LocalVariableNode> debugRanges(InsnList code, List<LocalVariableNode> locals,
+            LivenessAnalyzer.Result facts, Vars vars, Blocks blocks) {
         List<LocalVariableNode> out = new ArrayList<>();
+        List<LocalVariableNode> inRestoreBlocks = new ArrayList<>();
         for (LocalVariableNode lv : locals) {
             if (lv.index < vars.args()) {
-                out.add(lv);
+                out.add(range(lv, blocks.start(), blocks.end()));
                 continue;
             }
             int start = code.indexOf(lv.start);
             int end = code.indexOf(lv.end);
+            for (LivenessAnalyzer.Point p : facts.points()) {
+                int at = code.indexOf(blocks.suspend()[p.label()]);
+                if (at >= start && at < end && restores(p, lv.index, vars)) {
+                    inRestoreBlocks.add(range(lv, blocks.restored()[p.label()], blocks.blockEnd()[p.label()]));
+                }
+            }
             LabelNode from = lv.start;
             int cursor = start;
             for (LivenessAnalyzer.Point p : facts.points()) {
-                int at = code.indexOf(suspend[p.label()]);
+                LabelNode suspend = blocks.suspend()[p.label()];
+                int at = code.indexOf(suspend);
                 if (at < cursor || at >= end || restores(p, lv.index, vars)) continue;
-                if (at > code.indexOf(from)) out.add(range(lv, from, suspend[p.label()]));
+                if (at > code.indexOf(from)) out.add(range(lv, from, suspend));
                 from = null;
-                for (AbstractInsnNode i = cont[p.label()]; i != null && code.indexOf(i) < end; i = i.getNext()) {
+                for (AbstractInsnNode i = blocks.cont()[p.label()]; i != null && code.indexOf(i) < end; i = i.getNext()) {
                     if (i instanceof VarInsnNode v && v.var == lv.index && isStore(v.getOpcode())) {
                         from = new LabelNode();
                         code.insert(i, from);
@@ -307,6 +300,7 @@ final class StateMachineEmitter {
             }
             if (from != null && code.indexOf(from) < end) out.add(range(lv, from, lv.end));
         }
+        out.addAll(inRestoreBlocks);
         return out;
     }
 
