@@ -30,12 +30,6 @@ public final class Fork {
         return Path.of(javaHome == null ? System.getProperty("java.home") : javaHome, "bin", "java");
     }
 
-    /** JDK 25 when the build says where it is and it is there; else null. */
-    public static String jdk25() {
-        String home = System.getProperty("coro.jdk25");
-        return home != null && !home.isBlank() && Files.isExecutable(java(home)) ? home : null;
-    }
-
     public static Output run(String javaHome, List<String> jvmArgs, String classpath, String mainClass,
             String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();

@@ -2,7 +2,6 @@ package dev.coro.tests;
 
 import dev.coro.churn.LoaderChurnMain;
 import dev.coro.harness.Fork;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,12 +46,5 @@ class AgentShadowingTest {
     @Test
     void onThisJdk() throws Exception {
         notShadowed(null);
-    }
-
-    @Test
-    void onJdk25() throws Exception {
-        String jdk25 = Fork.jdk25();
-        Assumptions.assumeTrue(jdk25 != null, "JDK 25 not installed");
-        notShadowed(jdk25);
     }
 }

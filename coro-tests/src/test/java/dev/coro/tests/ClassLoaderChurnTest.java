@@ -2,7 +2,6 @@ package dev.coro.tests;
 
 import dev.coro.churn.LoaderChurnMain;
 import dev.coro.harness.Fork;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -36,12 +35,5 @@ class ClassLoaderChurnTest {
     @Test
     void everyLoaderIsCollectedOnThisJdk() throws Exception {
         churn(null);
-    }
-
-    @Test
-    void everyLoaderIsCollectedOnJdk25() throws Exception {
-        String jdk25 = Fork.jdk25();
-        Assumptions.assumeTrue(jdk25 != null, "JDK 25 not installed");
-        churn(jdk25);
     }
 }

@@ -2,7 +2,6 @@ package dev.coro.tests;
 
 import dev.coro.churn.HostileNamesMain;
 import dev.coro.harness.Fork;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,12 +40,5 @@ class DumpConfinementTest {
     @Test
     void onThisJdk() throws Exception {
         confined(null);
-    }
-
-    @Test
-    void onJdk25() throws Exception {
-        String jdk25 = Fork.jdk25();
-        Assumptions.assumeTrue(jdk25 != null, "JDK 25 not installed");
-        confined(jdk25);
     }
 }

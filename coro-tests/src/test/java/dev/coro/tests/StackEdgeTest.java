@@ -2,7 +2,6 @@ package dev.coro.tests;
 
 import dev.coro.edge.StackEdgeMain;
 import dev.coro.harness.Fork;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -44,12 +43,5 @@ class StackEdgeTest {
     @Test
     void onThisJdk() throws Exception {
         onJdk(null);
-    }
-
-    @Test
-    void onJdk25() throws Exception {
-        String jdk25 = Fork.jdk25();
-        Assumptions.assumeTrue(jdk25 != null, "JDK 25 not installed");
-        onJdk(jdk25);
     }
 }

@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Every fixture scenario, woven by the real agent jar in a forked JVM ({@code java -javaagent:...}),
- * on the JDK running the build and on JDK 25 when it is installed. The JVM verifies every class it
+ * on the JDK running the tests (JDK 25 too, under the jdk25 profile). The JVM verifies every class it
  * loads ({@code -Xverify:all}: the JDK's own too, not only the application's, which it always checks).
  */
 class WovenByAgentTest {
@@ -27,13 +27,6 @@ class WovenByAgentTest {
     @TestFactory
     List<DynamicNode> onThisJdk() throws Exception {
         return runAll(null);
-    }
-
-    @TestFactory
-    List<DynamicNode> onJdk25() throws Exception {
-        String jdk25 = Fork.jdk25();
-        org.junit.jupiter.api.Assumptions.assumeTrue(jdk25 != null, "JDK 25 not installed");
-        return runAll(jdk25);
     }
 
     private List<DynamicNode> runAll(String javaHome) throws Exception {
