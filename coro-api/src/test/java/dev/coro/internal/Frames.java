@@ -31,14 +31,9 @@ final class Frames {
 
     static final String PREFIX = "dev.coro.internal.Frames.";
 
-    /** What woven code does with {@code athrow}: throws any throwable, checked ones too, unchanged. */
+    /** What woven code does with {@code athrow}: throws any throwable, checked ones too, unchanged (the runtime's own). */
     static RuntimeException sneaky(Throwable t) {
-        throw Frames.<RuntimeException>cast(t);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <T extends Throwable> T cast(Throwable t) throws T {
-        throw (T) t;
+        return Sneaky.rethrow(t);
     }
 
     static AssertionError bad(int label) {

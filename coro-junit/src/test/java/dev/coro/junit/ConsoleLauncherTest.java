@@ -1,13 +1,11 @@
 package dev.coro.junit;
 
+import dev.coro.testkit.Javac;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import javax.tools.ToolProvider;
-import java.io.ByteArrayOutputStream;
 import java.io.File;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -81,17 +79,13 @@ class ConsoleLauncherTest {
         Path source = dir.resolve("src/demo/FibonacciTest.java");
         Files.createDirectories(source.getParent());
         Files.writeString(source, TEST);
-        classes = Files.createDirectories(dir.resolve("classes"));
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int rc = ToolProvider.getSystemJavaCompiler().run(null, null, err, "-d", classes.toString(), "--release", "17",
-                "-proc:none", "-cp", cp(property("console.launcher.jar"), property("coro.api.jar")), source.toString());
-        assertEquals(0, rc, err.toString(StandardCharsets.UTF_8));
+        classes = dir.resolve("classes");
+        Javac.compile(classes, cp(property("console.launcher.jar"), property("coro.api.jar")),
+                List.of("--release", "17", "-proc:none"), List.of(source));
     }
 
     private static String cp(Path... parts) {
-        List<String> s = new ArrayList<>();
-        for (Path p : parts) s.add(p.toString());
-        return String.join(File.pathSeparator, s);
+        return Javac.classpath(parts);
     }
 
     /** The test's class path as a user's build gives it: coro-junit and what it depends on. */

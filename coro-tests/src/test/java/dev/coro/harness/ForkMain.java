@@ -1,10 +1,12 @@
 package dev.coro.harness;
 
+import dev.coro.testkit.TraceLines;
+
 import java.lang.reflect.Method;
 
 /**
  * Runs every scenario of the given fixture packages (or classes) in this JVM, which the test started with
- * {@code -javaagent:coro-agent.jar}, and prints each trace for the test to compare:
+ * {@code -javaagent:coro-agent.jar}, and prints each trace for the test to compare, as {@link TraceLines}:
  *
  * <pre>
  *   ### dev.coro.fixtures.Basics#fibonacci
@@ -21,13 +23,11 @@ public final class ForkMain {
             for (String name : oneClass ? java.util.List.of(pkgOrClass) : Scenarios.fixtureClasses(pkgOrClass)) {
                 Class<?> c = Class.forName(name);
                 for (Method m : Scenarios.of(c)) {
-                    System.out.println("### " + name + "#" + m.getName());
-                    for (String line : Scenarios.run(m)) {
-                        System.out.println(line.replace("\\", "\\\\").replace("\n", "\\n"));
-                    }
+                    System.out.println(TraceLines.header(name + "#" + m.getName()));
+                    for (String entry : Scenarios.run(m)) System.out.println(TraceLines.encode(entry));
                 }
             }
         }
-        System.out.println("### end");
+        System.out.println(TraceLines.header("end"));
     }
 }

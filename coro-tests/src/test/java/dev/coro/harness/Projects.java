@@ -1,8 +1,7 @@
 package dev.coro.harness;
 
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
-import java.io.ByteArrayOutputStream;
+import dev.coro.testkit.Javac;
+
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -33,17 +32,8 @@ public final class Projects {
     }
 
     /** Compiles every {@code .java} file under {@code sources} into {@code out}, against {@code classpath}. */
-    public static void javac(Path sources, Path out, String classpath) throws IOException {
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        List<String> args = new ArrayList<>(List.of("-d", out.toString(), "--release", "17", "-proc:none",
-                "-cp", classpath));
-        try (Stream<Path> walk = Files.walk(sources)) {
-            walk.filter(p -> p.toString().endsWith(".java")).sorted().forEach(p -> args.add(p.toString()));
-        }
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        if (javac.run(null, null, err, args.toArray(String[]::new)) != 0) {
-            throw new AssertionError("compilation failed:\n" + err.toString(StandardCharsets.UTF_8));
-        }
+    public static void javac(Path sources, Path out, String classpath) {
+        Javac.compileTree(sources, out, classpath, List.of("--release", "17", "-proc:none"));
     }
 
     /**

@@ -2,11 +2,10 @@ package dev.coro.tests;
 
 import dev.coro.churn.LoaderChurnMain;
 import dev.coro.harness.Fork;
+import dev.coro.testkit.Javac;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,8 +33,7 @@ class AgentShadowingTest {
                 }
                 """);
         Path classes = Files.createDirectories(tmp.resolve("classes"));
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        assertEquals(0, javac.run(null, null, null, "-d", classes.toString(), src.resolve("Weaver.java").toString()));
+        Javac.compile(classes, "", List.of(), List.of(src.resolve("Weaver.java")));
         String classpath = classes + File.pathSeparator + Fork.testClasspath();
         Fork.Output out = Fork.run(javaHome, List.of("-javaagent:" + Fork.agentJar()), classpath,
                 LoaderChurnMain.class.getName(), "3");

@@ -4,13 +4,12 @@ import dev.coro.Coro;
 import dev.coro.harness.Fork;
 import dev.coro.harness.Trace;
 import dev.coro.harness.WeavingClassLoader;
+import dev.coro.testkit.ClassFiles;
+import dev.coro.testkit.Javac;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
-import java.io.ByteArrayOutputStream;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,13 +42,10 @@ class ClassVersionsTest {
     private void run(int release) throws Exception {
         Path classes = Files.createDirectories(out.resolve("r" + release));
         Path src = Path.of("src/test/resources/versioned/v/Gen.java");
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        ByteArrayOutputStream diagnostics = new ByteArrayOutputStream();
-        int rc = javac.run(null, diagnostics, diagnostics, "--release", String.valueOf(release), "-g", "-nowarn",
-                "-cp", Fork.apiJar().toString(), "-d", classes.toString(), src.toString());
-        assertEquals(0, rc, diagnostics.toString());
-        byte[] header = Files.readAllBytes(classes.resolve("v/Gen.class"));
-        assertEquals(release + 44, ((header[6] & 0xFF) << 8) | (header[7] & 0xFF), "class file version");
+        Javac.compile(classes, Fork.apiJar().toString(), List.of("--release", String.valueOf(release), "-g", "-nowarn"),
+                List.of(src));
+        assertEquals(release + 44, ClassFiles.majorVersion(Files.readAllBytes(classes.resolve("v/Gen.class"))),
+                "class file version");
 
         WeavingClassLoader loader = new WeavingClassLoader(getClass().getClassLoader(), classes, "v.");
         Class<?> gen = Class.forName("v.Gen", true, loader);

@@ -2,12 +2,10 @@ package dev.coro.tests;
 
 import dev.coro.Coro;
 import dev.coro.harness.WeavingClassLoader;
+import dev.coro.testkit.Javac;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,7 +29,7 @@ class ImplicitExceptionsTest {
     void everyBodyKeepsTheMessageOfItsOneImplicitException(@TempDir Path dir) throws Exception {
         Path src = dir.resolve("src/gen");
         Files.createDirectories(src);
-        List<String> files = new ArrayList<>();
+        List<Path> files = new ArrayList<>();
         for (int i = 0; i < TYPES; i++) {
             Path f = src.resolve("G" + i + ".java");
             Files.writeString(f, "package gen;\n"
@@ -45,15 +43,11 @@ class ImplicitExceptionsTest {
                     + "        }\n"
                     + "    }\n"
                     + "}\n");
-            files.add(f.toString());
+            files.add(f);
         }
         Path out = dir.resolve("classes");
-        Files.createDirectories(out);
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        List<String> args = new ArrayList<>(List.of("-g", "-nowarn", "-proc:none", "-d", out.toString(), "-cp",
-                new File(Coro.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString()));
-        args.addAll(files);
-        assertEquals(0, javac.run(null, null, null, args.toArray(new String[0])));
+        Javac.compile(out, Path.of(Coro.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString(),
+                List.of("-g", "-nowarn", "-proc:none"), files);
 
         WeavingClassLoader loader = new WeavingClassLoader(getClass().getClassLoader(), out, "gen.");
         List<String> lost = new ArrayList<>();

@@ -1,6 +1,7 @@
 package dev.coro.tests;
 
 import dev.coro.harness.Fork;
+import dev.coro.testkit.ClassFiles;
 import org.jacoco.core.analysis.Analyzer;
 import org.jacoco.core.analysis.CoverageBuilder;
 import org.jacoco.core.analysis.IClassCoverage;
@@ -14,7 +15,6 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.File;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -79,9 +79,7 @@ class JacocoTest {
         if (plugin) {
             classFile = Files.readAllBytes(woven);
         } else {
-            try (InputStream in = getClass().getClassLoader().getResourceAsStream(TARGET.replace('.', '/') + ".class")) {
-                classFile = in.readAllBytes();
-            }
+            classFile = ClassFiles.bytesOf(getClass().getClassLoader(), TARGET);
         }
         ExecFileLoader loader = new ExecFileLoader();
         loader.load(exec.toFile());

@@ -4,6 +4,7 @@ import dev.coro.harness.ExpectedDiagnostics;
 import dev.coro.harness.Fork;
 import dev.coro.harness.LoadClasses;
 import dev.coro.harness.Scenarios;
+import dev.coro.testkit.ClassFiles;
 import dev.coro.weaver.ClassHierarchy;
 import dev.coro.weaver.Diagnostic;
 import dev.coro.weaver.WeaveResult;
@@ -12,7 +13,6 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,7 +34,7 @@ class RejectionTest {
         List<DynamicTest> out = new ArrayList<>();
         for (String name : Scenarios.fixtureClasses(PKG)) {
             out.add(DynamicTest.dynamicTest(name.substring(PKG.length() + 1), () -> {
-                byte[] bytes = classBytes(name);
+                byte[] bytes = ClassFiles.bytesOf(RejectionTest.class.getClassLoader(), name);
                 WeaveResult r = weaver.weave(bytes);
                 assertEquals(WeaveResult.Status.REJECTED, r.status(), name);
                 assertArrayEquals(bytes, r.bytes(), "a rejected class is left as it was");
@@ -89,11 +89,5 @@ class RejectionTest {
     private static String simpleFile(String className) {
         String simple = className.substring(className.lastIndexOf('.') + 1);
         return simple + ".java";
-    }
-
-    private static byte[] classBytes(String name) throws Exception {
-        try (InputStream in = RejectionTest.class.getClassLoader().getResourceAsStream(name.replace('.', '/') + ".class")) {
-            return in.readAllBytes();
-        }
     }
 }

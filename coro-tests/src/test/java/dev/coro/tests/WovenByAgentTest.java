@@ -1,17 +1,14 @@
 package dev.coro.tests;
 
-import dev.coro.harness.Expect;
 import dev.coro.harness.Fork;
 import dev.coro.harness.ForkMain;
+import dev.coro.harness.ScenarioTests;
 import dev.coro.harness.Scenarios;
-import org.junit.jupiter.api.DynamicContainer;
+import dev.coro.testkit.TraceLines;
 import org.junit.jupiter.api.DynamicNode;
-import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
-import java.lang.reflect.Method;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -34,34 +31,12 @@ class WovenByAgentTest {
                 ForkMain.class.getName(), "dev.coro.fixtures");
         assertEquals("", out.stderr(), "the agent reported problems");
         assertEquals(0, out.exitCode(), out.stdout());
-        Map<String, List<String>> traces = parse(out.stdout());
+        Map<String, List<String>> traces = TraceLines.parse(out.stdout());
         List<DynamicNode> nodes = new ArrayList<>();
         for (String name : Scenarios.fixtureClasses("dev.coro.fixtures")) {
             Class<?> c = Class.forName(name, false, getClass().getClassLoader()); // not run here: only read @Expect
-            List<DynamicNode> tests = new ArrayList<>();
-            for (Method m : Scenarios.of(c)) {
-                String key = name + "#" + m.getName();
-                tests.add(DynamicTest.dynamicTest(m.getName(), () -> {
-                    List<String> expected = List.of(m.getAnnotation(Expect.class).value());
-                    assertEquals(String.join("\n", expected), String.join("\n", traces.getOrDefault(key, List.of("<not run>"))), key);
-                }));
-            }
-            nodes.add(DynamicContainer.dynamicContainer(c.getSimpleName(), tests));
+            nodes.add(ScenarioTests.of(c, name, m -> traces.getOrDefault(name + "#" + m.getName(), List.of("<not run>"))));
         }
         return nodes;
-    }
-
-    private static Map<String, List<String>> parse(String stdout) {
-        Map<String, List<String>> out = new LinkedHashMap<>();
-        List<String> current = null;
-        for (String line : stdout.split("\n", -1)) {
-            if (line.startsWith("### ")) {
-                current = new ArrayList<>();
-                out.put(line.substring(4), current);
-            } else if (current != null && !line.isEmpty()) {
-                current.add(line.replace("\\n", "\n").replace("\\\\", "\\"));
-            }
-        }
-        return out;
     }
 }

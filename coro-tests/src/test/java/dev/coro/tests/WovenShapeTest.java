@@ -1,6 +1,7 @@
 package dev.coro.tests;
 
 import dev.coro.Coro;
+import dev.coro.testkit.ClassFiles;
 import dev.coro.weaver.ClassHierarchy;
 import dev.coro.weaver.WeaveResult;
 import dev.coro.weaver.Weaver;
@@ -16,7 +17,6 @@ import org.objectweb.asm.tree.InvokeDynamicInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.reflect.InvocationTargetException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -216,10 +216,8 @@ class WovenShapeTest {
         return String.join(" ", out);
     }
 
-    private static byte[] read(String name) throws IOException {
-        try (InputStream in = WovenShapeTest.class.getClassLoader().getResourceAsStream(name + ".class")) {
-            return in.readAllBytes();
-        }
+    private static byte[] read(String name) {
+        return ClassFiles.bytesOf(WovenShapeTest.class.getClassLoader(), name);
     }
 
     private static ClassNode node(byte[] b) {

@@ -1,12 +1,12 @@
 package dev.coro.weaver;
 
+import dev.coro.testkit.ClassFiles;
 import org.junit.jupiter.api.Test;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
-import java.io.InputStream;
 import java.util.Arrays;
 import java.util.List;
 
@@ -19,12 +19,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class BadInputTest {
     private final Weaver weaver = new Weaver(ClassHierarchy.ofClassLoader(getClass().getClassLoader()));
 
-    static byte[] bytesOf(Class<?> c) throws Exception {
-        try (InputStream in = c.getResourceAsStream(c.getSimpleName() + ".class")) {
-            return in.readAllBytes();
-        }
-    }
-
     private static Diagnostic only(WeaveResult r) {
         assertEquals(WeaveResult.Status.REJECTED, r.status());
         assertEquals(1, r.diagnostics().size(), r.diagnostics().toString());
@@ -33,7 +27,7 @@ class BadInputTest {
 
     @Test
     void aClassThatMentionsNoCoroutineIsReturnedAsItIs() throws Exception {
-        byte[] plain = bytesOf(dev.coro.weaver.fixture.Plain.class);
+        byte[] plain = ClassFiles.bytesOf(dev.coro.weaver.fixture.Plain.class);
         assertFalse(Weaver.needsWeaving(plain));
         WeaveResult r = weaver.weave(plain);
         assertEquals(WeaveResult.Status.UNTOUCHED, r.status());
@@ -42,7 +36,7 @@ class BadInputTest {
 
     @Test
     void aCoroutineClassIsWovenOnceAndThenLeftAlone() throws Exception {
-        byte[] counter = bytesOf(dev.coro.weaver.fixture.Counter.class);
+        byte[] counter = ClassFiles.bytesOf(dev.coro.weaver.fixture.Counter.class);
         assertTrue(Weaver.needsWeaving(counter));
         WeaveResult r = weaver.weave(counter);
         assertEquals(WeaveResult.Status.WOVEN, r.status());
@@ -57,7 +51,7 @@ class BadInputTest {
         // Yield's bodies call Yield.notWoven and Coro's call the runtime: checked as user code they
         // would be "Yield outside a @Coroutine method". They are passed through as they are.
         for (Class<?> api : List.of(dev.coro.Yield.class, dev.coro.Coro.class, dev.coro.Coroutine.class)) {
-            byte[] bytes = bytesOf(api);
+            byte[] bytes = ClassFiles.bytesOf(api);
             WeaveResult r = weaver.weave(bytes);
             assertEquals(WeaveResult.Status.UNTOUCHED, r.status(), api.getName());
             assertEquals(List.of(), r.diagnostics(), api.getName());
@@ -80,7 +74,7 @@ class BadInputTest {
 
     @Test
     void truncatedInTheConstantPool() throws Exception {
-        byte[] counter = bytesOf(dev.coro.weaver.fixture.Counter.class);
+        byte[] counter = ClassFiles.bytesOf(dev.coro.weaver.fixture.Counter.class);
         byte[] cut = Arrays.copyOf(counter, 40);
         assertTrue(Weaver.needsWeaving(cut), "a malformed file goes on to weave(), which reports it");
         Diagnostic d = only(weaver.weave(cut));
@@ -90,7 +84,7 @@ class BadInputTest {
 
     @Test
     void truncatedAfterTheConstantPool() throws Exception {
-        byte[] counter = bytesOf(dev.coro.weaver.fixture.Counter.class);
+        byte[] counter = ClassFiles.bytesOf(dev.coro.weaver.fixture.Counter.class);
         byte[] cut = Arrays.copyOf(counter, counter.length - 40);
         Diagnostic d = only(weaver.weave(cut));
         assertEquals(Diagnostic.Code.BAD_CLASS_FILE, d.code());
@@ -100,7 +94,7 @@ class BadInputTest {
 
     @Test
     void versionsOutside52To69AreReportedNotParsed() throws Exception {
-        byte[] counter = bytesOf(dev.coro.weaver.fixture.Counter.class);
+        byte[] counter = ClassFiles.bytesOf(dev.coro.weaver.fixture.Counter.class);
         for (int major : List.of(70, 51)) {
             byte[] b = counter.clone();
             b[6] = (byte) (major >> 8);

@@ -1,5 +1,6 @@
 package dev.coro.weaver;
 
+import dev.coro.testkit.ClassFiles;
 import dev.coro.weaver.GenericType.ArrayType;
 import dev.coro.weaver.GenericType.ClassType;
 import dev.coro.weaver.GenericType.MethodSig;
@@ -99,7 +100,7 @@ class TypeCheckerTest {
 
     @Test
     void aClassTheCheckCannotFindIsNotARejection() throws Exception {
-        byte[] bytes = BadInputTest.bytesOf(Mistyped.class);
+        byte[] bytes = ClassFiles.bytesOf(Mistyped.class);
         ClassNode cls = new ClassNode();
         new ClassReader(bytes).accept(cls, 0);
 
@@ -121,7 +122,7 @@ class TypeCheckerTest {
     @Test
     void withoutLocalVariableTablesAParameterHasItsTypeFromTheMethodSignature() throws Exception {
         ClassWriter w = new ClassWriter(0);
-        new ClassReader(BadInputTest.bytesOf(Mistyped.class)).accept(w, ClassReader.SKIP_DEBUG);
+        new ClassReader(ClassFiles.bytesOf(Mistyped.class)).accept(w, ClassReader.SKIP_DEBUG);
         ClassNode cls = new ClassNode();
         new ClassReader(w.toByteArray()).accept(cls, 0);
         List<Diagnostic> seen = TypeChecker.check(cls, ClassHierarchy.ofClassLoader(LOADER));
@@ -135,7 +136,7 @@ class TypeCheckerTest {
 
     @Test
     void aClassFileWithoutGenericSignaturesIsNotChecked() throws Exception {
-        byte[] stripped = stripSignatures(BadInputTest.bytesOf(Mistyped.class));
+        byte[] stripped = stripSignatures(ClassFiles.bytesOf(Mistyped.class));
         WeaveResult r = new Weaver(ClassHierarchy.ofClassLoader(LOADER)).weave(stripped);
         assertEquals(WeaveResult.Status.WOVEN, r.status(), r.diagnostics().toString());
     }

@@ -1,5 +1,6 @@
 package dev.coro.weaver.build;
 
+import dev.coro.testkit.Javac;
 import dev.coro.weaver.ClassHierarchy;
 import dev.coro.weaver.Weaver;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,7 @@ class JarWeaveTest {
 
     private Path jar(String... extraEntries) throws IOException {
         Path classes = dir.resolve("classes");
-        Javac.compile(classes, Map.of("p/Gen.java", """
+        Javac.compileSources(classes, Map.of("p/Gen.java", """
                 package p;
                 import dev.coro.*;
                 public class Gen {

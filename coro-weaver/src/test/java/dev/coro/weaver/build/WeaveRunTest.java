@@ -1,5 +1,6 @@
 package dev.coro.weaver.build;
 
+import dev.coro.testkit.Javac;
 import dev.coro.weaver.ClassHierarchy;
 import dev.coro.weaver.Diagnostic;
 import dev.coro.weaver.Weaver;
@@ -66,7 +67,7 @@ class WeaveRunTest {
 
     @Test
     void wovenInMemoryOnlyTheClassesWithCoroutines() throws Exception {
-        Javac.compile(classes, Map.of("p/Gen.java", GEN, "p/Plain.java", PLAIN));
+        Javac.compileSources(classes, Map.of("p/Gen.java", GEN, "p/Plain.java", PLAIN));
         byte[] before = Files.readAllBytes(classes.resolve("p/Gen.class"));
         WeaveRun.Outcome o = run(IncrementalState.empty(classes));
         assertFalse(o.failed());
@@ -82,7 +83,7 @@ class WeaveRunTest {
 
     @Test
     void aSecondRunReadsNothingThatDidNotChange() throws Exception {
-        Javac.compile(classes, Map.of("p/Gen.java", GEN, "p/Plain.java", PLAIN));
+        Javac.compileSources(classes, Map.of("p/Gen.java", GEN, "p/Plain.java", PLAIN));
         WeaveRun.Outcome first = run(IncrementalState.empty(classes));
         Path gen = classes.resolve("p/Gen.class");
         AtomicFiles.replace(gen, first.woven().get(0).bytes());
@@ -101,7 +102,7 @@ class WeaveRunTest {
 
     @Test
     void aWovenClassIsNotWovenAgainEvenWithoutState() throws Exception {
-        Javac.compile(classes, Map.of("p/Gen.java", GEN));
+        Javac.compileSources(classes, Map.of("p/Gen.java", GEN));
         WeaveRun.Outcome first = run(IncrementalState.empty(classes));
         AtomicFiles.replace(classes.resolve("p/Gen.class"), first.woven().get(0).bytes());
         WeaveRun.Outcome again = run(IncrementalState.empty(classes));
@@ -111,10 +112,10 @@ class WeaveRunTest {
 
     @Test
     void aChangedClassIsReadAgain() throws Exception {
-        Javac.compile(classes, Map.of("p/Gen.java", GEN, "p/Plain.java", PLAIN));
+        Javac.compileSources(classes, Map.of("p/Gen.java", GEN, "p/Plain.java", PLAIN));
         WeaveRun.Outcome first = run(IncrementalState.empty(classes));
         IncrementalState state = new IncrementalState(classes, 0, first.kept());
-        Javac.compile(classes, Map.of("p/Plain.java", PLAIN.replace("{}", "{ int x; }")));
+        Javac.compileSources(classes, Map.of("p/Plain.java", PLAIN.replace("{}", "{ int x; }")));
         WeaveRun.Outcome second = run(state);
         assertEquals(1, second.woven().size(), "Gen was never recorded as done, so it is woven");
         assertEquals(2, second.read());
@@ -122,7 +123,7 @@ class WeaveRunTest {
 
     @Test
     void reportsEveryProblemWithItsLine() throws Exception {
-        Javac.compile(classes, Map.of("p/Bad.java", BAD, "p/Gen.java", GEN));
+        Javac.compileSources(classes, Map.of("p/Bad.java", BAD, "p/Gen.java", GEN));
         WeaveRun.Outcome o = run(IncrementalState.empty(classes));
         assertTrue(o.failed());
         assertEquals(List.of("Bad.java:8: p.Bad.a(): Yield.value inside a synchronized block",
@@ -133,7 +134,7 @@ class WeaveRunTest {
 
     @Test
     void aCorruptClassFileIsNamedByItsPath() throws Exception {
-        Javac.compile(classes, Map.of("p/Gen.java", GEN));
+        Javac.compileSources(classes, Map.of("p/Gen.java", GEN));
         Path gen = classes.resolve("p/Gen.class");
         byte[] b = Files.readAllBytes(gen);
         // cut inside the constant pool, after a mention of dev/coro: not even the class name can be read
