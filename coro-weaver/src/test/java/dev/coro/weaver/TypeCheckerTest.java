@@ -132,6 +132,7 @@ class TypeCheckerTest {
                 + " of a Mistyped.Hidden in a coroutine that yields Long", "Mistyped.class: dev.coro.weaver.fixture"
                 + ".Mistyped.fromParameter(): Yield.from of an Iterable of String in a coroutine that yields Long"),
                 formatted(seen));
+        for (Diagnostic d : seen) assertEquals(Diagnostic.Code.TYPE_MISMATCH, d.code());
     }
 
     @Test

@@ -129,6 +129,8 @@ class WeaveRunTest {
         assertEquals(List.of("Bad.java:8: p.Bad.a(): Yield.value inside a synchronized block",
                 "Bad.java:13: p.Bad.b(): Yield.await outside a @Coroutine method"),
                 o.diagnostics().stream().map(Diagnostic::format).toList());
+        assertEquals(List.of(Diagnostic.Code.YIELD_IN_SYNCHRONIZED, Diagnostic.Code.YIELD_OUTSIDE_COROUTINE),
+                o.diagnostics().stream().map(Diagnostic::code).toList());
         assertEquals(1, o.woven().size(), "the caller decides not to write it");
     }
 
