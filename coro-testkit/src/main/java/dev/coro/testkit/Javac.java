@@ -3,12 +3,14 @@ package dev.coro.testkit;
 import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
 import javax.tools.SimpleJavaFileObject;
+import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 import java.io.File;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,12 +40,15 @@ public final class Javac {
 
     /** Compiles {@code files} into {@code out} against {@code classpath}, with {@code options} before them. */
     public static void compile(Path out, String classpath, List<String> options, List<Path> files) {
-        List<String> args = arguments(out, classpath, options);
-        for (Path f : files) args.add(f.toString());
-        StringWriter messages = new StringWriter();
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        if (!javac.getTask(messages, null, null, args, null, null).call()) {
-            throw new AssertionError("compilation failed:\n" + messages);
+        StringWriter messages = new StringWriter();
+        try (StandardJavaFileManager fm = javac.getStandardFileManager(null, null, StandardCharsets.UTF_8)) {
+            Iterable<? extends JavaFileObject> units = fm.getJavaFileObjectsFromPaths(files);
+            if (!javac.getTask(messages, fm, null, arguments(out, classpath, options), null, units).call()) {
+                throw new AssertionError("compilation failed:\n" + messages);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
