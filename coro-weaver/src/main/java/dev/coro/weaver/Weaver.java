@@ -90,7 +90,7 @@ public final class Weaver {
     public WeaveResult weave(byte[] classFile) {
         WeaveContext at = new WeaveContext(classFile);
         try {
-            return weave(classFile, at);
+            return steps(classFile, at);
         } catch (StackOverflowError e) {
             return rejected(classFile, List.of(at.diagnostic(e)));
         } catch (VirtualMachineError e) {
@@ -100,7 +100,8 @@ public final class Weaver {
         }
     }
 
-    private WeaveResult weave(byte[] classFile, WeaveContext at) {
+    /** The steps themselves; any throwable is the caller's to turn into a diagnostic. */
+    private WeaveResult steps(byte[] classFile, WeaveContext at) {
         WeaveResult gated = gate(classFile);
         if (gated != null) return gated;
         ClassNode cls = parse(classFile);
