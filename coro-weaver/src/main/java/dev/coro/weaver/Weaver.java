@@ -86,7 +86,7 @@ public final class Weaver {
         try {
             return weaveOrThrow(classFile, readingInput);
         } catch (WeaveException e) {
-            return rejected(classFile, new Diagnostic(e.code, className, null, null, e.line, e.getMessage()));
+            return rejected(classFile, new Diagnostic(e.code, className, e.method, e.sourceFile, e.line, e.getMessage()));
         } catch (StackOverflowError e) {
             return rejected(classFile, new Diagnostic(Diagnostic.Code.OUT_OF_STACK, className, null, null, 0,
                     "the weaver ran out of thread stack (StackOverflowError): weave on a thread with a larger stack"));
@@ -134,9 +134,10 @@ public final class Weaver {
             throw new WeaveException(Diagnostic.Code.BAD_CLASS_FILE, "corrupt class file: " + e);
         }
         FormatChecker.check(cls);
-        FrameCoverage.check(cls);
         dropMisplacedAttributes(cls);
         hierarchy.register(cls.name, cls.superName, cls.interfaces, cls.access);
+        CatchTypes.check(cls, hierarchy);
+        MaxStackBound.apply(cls, classFile);
         if (isCoroApi(cls.name)) return new WeaveResult(WeaveResult.Status.UNTOUCHED, classFile, List.of());
 
         List<Diagnostic> problems = new ArrayList<>(CoroutineChecker.check(cls, hierarchy));

@@ -1,0 +1,243 @@
+package dev.coro.weaver;
+
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.Opcodes;
+
+import java.util.BitSet;
+import java.util.Map;
+
+/**
+ * Input check, after the constant pool's: the layout of the class file's members and attributes,
+ * which ASM reads by trusting counts and offsets and the JVM checks. Each member's name and type are
+ * Utf8 entries; each attribute has a name and ends inside the file; attributes of a known fixed shape
+ * ({@code InnerClasses}, {@code Exceptions}, {@code LineNumberTable}, ...) have the length their
+ * counts give; a {@code Code} attribute's parts add up, its code decodes ({@link InstructionStarts}),
+ * its exception ranges lie on instructions and name Class entries, its local variables lie in the code
+ * and the locals, and its stack map sits where instructions start and covers every jump of a method
+ * the weaver copies unchanged ({@link StackMapCoverage}). A failure is a
+ * {@link Diagnostic.Code#BAD_CLASS_FILE} naming the method and source file; reads only.
+ */
+final class LayoutChecker {
+    private LayoutChecker() {}
+
+    /**
+     * Where a problem lies, for its diagnostic: what it is in ("the class", "field f", "method m()V"),
+     * the method's name (or null) and the source file (or null).
+     */
+    record Where(String subject, String method, String sourceFile) {
+        void bad(String what) {
+            bad(0, what);
+        }
+
+        void bad(int line, String what) {
+            throw new WeaveException(Diagnostic.Code.BAD_CLASS_FILE, line, "corrupt class file: " + subject + " " + what,
+                    method, sourceFile);
+        }
+    }
+
+    /** Attributes whose length follows from their first count: {fixed part, bytes per entry, bytes of the count}. */
+    private static final Map<String, int[]> SHAPES = Map.ofEntries(
+            Map.entry("SourceFile", new int[] {2, 0, 0}), Map.entry("Signature", new int[] {2, 0, 0}),
+            Map.entry("ConstantValue", new int[] {2, 0, 0}), Map.entry("NestHost", new int[] {2, 0, 0}),
+            Map.entry("EnclosingMethod", new int[] {4, 0, 0}), Map.entry("Synthetic", new int[] {0, 0, 0}),
+            Map.entry("Deprecated", new int[] {0, 0, 0}), Map.entry("InnerClasses", new int[] {2, 8, 2}),
+            Map.entry("NestMembers", new int[] {2, 2, 2}), Map.entry("PermittedSubclasses", new int[] {2, 2, 2}),
+            Map.entry("Exceptions", new int[] {2, 2, 2}), Map.entry("MethodParameters", new int[] {1, 4, 1}),
+            Map.entry("LineNumberTable", new int[] {2, 4, 2}), Map.entry("LocalVariableTable", new int[] {2, 10, 2}),
+            Map.entry("LocalVariableTypeTable", new int[] {2, 10, 2}));
+
+    /** @throws WeaveException {@code BAD_CLASS_FILE} naming what is wrong, and where */
+    static void check(ClassReader r, int length) {
+        Where inClass = new Where("the class", null, sourceFile(r, length));
+        int p = r.header;
+        if (ConstantPoolChecker.tagAt(r, r.readUnsignedShort(p + 2)) != ConstantPoolChecker.CLASS) {
+            inClass.bad("has a this_class that is not a Class constant");
+        }
+        int sup = r.readUnsignedShort(p + 4);
+        if (sup != 0 && ConstantPoolChecker.tagAt(r, sup) != ConstantPoolChecker.CLASS) {
+            inClass.bad("has a super_class that is not a Class constant");
+        }
+        int interfaces = r.readUnsignedShort(p + 6);
+        p += 8;
+        for (int i = 0; i < interfaces; i++, p += 2) {
+            if (ConstantPoolChecker.tagAt(r, r.readUnsignedShort(p)) != ConstantPoolChecker.CLASS) {
+                inClass.bad("implements an interface that is not a Class constant");
+            }
+        }
+        boolean frames = r.readUnsignedShort(6) >= Opcodes.V1_6; // the major version
+        char[] buf = new char[r.getMaxStringLength()];
+        for (int members = 0; members < 2; members++) {
+            int n = r.readUnsignedShort(p);
+            p += 2;
+            for (int i = 0; i < n; i++) {
+                int access = r.readUnsignedShort(p);
+                if (ConstantPoolChecker.tagAt(r, r.readUnsignedShort(p + 2)) != ConstantPoolChecker.UTF8
+                        || ConstantPoolChecker.tagAt(r, r.readUnsignedShort(p + 4)) != ConstantPoolChecker.UTF8) {
+                    inClass.bad("has a " + (members == 0 ? "field" : "method") + " whose name or type is not a Utf8 constant");
+                }
+                String name = r.readUTF8(p + 2, buf);
+                Where where = members == 0 ? new Where("field " + name, null, inClass.sourceFile())
+                        : new Where("method " + name + r.readUTF8(p + 4, buf), name, inClass.sourceFile());
+                Member m = new Member(where, members == 1, frames && (access & Opcodes.ACC_BRIDGE) == 0);
+                p = attributes(r, p + 6, length, buf, m);
+                m.checkCoverage();
+            }
+        }
+        attributes(r, p, length, buf, new Member(inClass, false, false));
+    }
+
+    /** What the walk learns about one member's attributes; a method's coverage is checked once all are read. */
+    private static final class Member {
+        final Where where;
+        final boolean method;
+        final boolean framesRequired;
+        boolean coroutine;
+        StackMapCoverage.Code code;
+
+        Member(Where where, boolean method, boolean framesRequired) {
+            this.where = where;
+            this.method = method;
+            this.framesRequired = framesRequired;
+        }
+
+        void checkCoverage() {
+            // a coroutine's frames are computed anew when it is woven; every other method is copied with its own
+            if (code != null && framesRequired && !coroutine) code.checkCovered(where);
+        }
+    }
+
+    /** Checks the attribute table at {@code p} of a class, field or method; returns its end. */
+    private static int attributes(ClassReader r, int p, int length, char[] buf, Member member) {
+        int n = r.readUnsignedShort(p);
+        p += 2;
+        for (int a = 0; a < n; a++) {
+            String name = name(r, p, buf, member.where);
+            int end = end(r, p, length, name, member.where);
+            int body = p + 6;
+            checkShape(r, name, body, end, member.where);
+            if (member.method && "Code".equals(name)) {
+                if (member.code != null) member.where.bad("has two Code attributes");
+                member.code = code(r, body, end, buf, member.where);
+            } else if (member.method && ("RuntimeInvisibleAnnotations".equals(name)
+                    || "RuntimeVisibleAnnotations".equals(name))) {
+                member.coroutine |= Annotations.names(r, body, end, buf, Names.COROUTINE_DESC);
+            }
+            p = end;
+        }
+        return p;
+    }
+
+    /** A Code attribute's parts: its code, exception table and own attributes. */
+    private static StackMapCoverage.Code code(ClassReader r, int body, int end, char[] buf, Where where) {
+        int maxLocals = r.readUnsignedShort(body + 2);
+        int codeLength = r.readInt(body + 4);
+        if (codeLength <= 0 || codeLength > 65535 || body + 8L + codeLength + 2 > end) where.bad("has a bad code length");
+        int codeStart = body + 8;
+        InstructionStarts insns = InstructionStarts.of(r, codeStart, codeLength, where);
+        int q = codeStart + codeLength;
+        int handlers = r.readUnsignedShort(q);
+        if (q + 2 + 8L * handlers + 2 > end) where.bad("has a Code attribute with the wrong length");
+        BitSet handlerStarts = new BitSet();
+        for (int h = 0; h < handlers; h++) {
+            int at = q + 2 + 8 * h;
+            int start = r.readUnsignedShort(at);
+            int stop = r.readUnsignedShort(at + 2);
+            int handler = r.readUnsignedShort(at + 4);
+            int type = r.readUnsignedShort(at + 6);
+            if (start >= stop || !insns.starts().get(start) || stop < codeLength && !insns.starts().get(stop)
+                    || stop > codeLength || handler >= codeLength || !insns.starts().get(handler)) {
+                where.bad("has an exception handler whose range or target is not on its instructions");
+            }
+            if (type != 0 && ConstantPoolChecker.tagAt(r, type) != ConstantPoolChecker.CLASS) {
+                where.bad("has an exception handler whose catch type " + type + " is not a Class constant");
+            }
+            handlerStarts.set(handler);
+        }
+        q += 2 + 8 * handlers;
+        int n = r.readUnsignedShort(q);
+        q += 2;
+        int lines = -1;
+        int stackMap = -1;
+        int stackMapEnd = -1;
+        for (int a = 0; a < n; a++) {
+            String name = name(r, q, buf, where);
+            int stop = end(r, q, end, name, where);
+            checkShape(r, name, q + 6, stop, where);
+            if ("LineNumberTable".equals(name)) {
+                lines = q + 6;
+            } else if ("StackMapTable".equals(name)) {
+                stackMap = q + 6;
+                stackMapEnd = stop;
+            } else if ("LocalVariableTable".equals(name) || "LocalVariableTypeTable".equals(name)) {
+                for (int e = 0, entries = r.readUnsignedShort(q + 6); e < entries; e++) {
+                    int at = q + 8 + 10 * e;
+                    int start = r.readUnsignedShort(at);
+                    int span = r.readUnsignedShort(at + 2);
+                    if (start >= codeLength || start + span > codeLength || r.readUnsignedShort(at + 8) >= maxLocals) {
+                        where.bad("has a " + name + " entry outside its code or its locals");
+                    }
+                }
+            }
+            q = stop;
+        }
+        if (q != end) where.bad("has a Code attribute with the wrong length");
+        return StackMapCoverage.of(r, stackMap, stackMapEnd, insns, handlerStarts, lines, where);
+    }
+
+    private static String name(ClassReader r, int p, char[] buf, Where where) {
+        int index = r.readUnsignedShort(p);
+        if (ConstantPoolChecker.tagAt(r, index) != ConstantPoolChecker.UTF8) {
+            where.bad("has an attribute whose name index " + index + " is not a Utf8 constant");
+        }
+        return r.readUTF8(p, buf);
+    }
+
+    private static int end(ClassReader r, int p, int limit, String name, Where where) {
+        long end = p + 6L + (r.readInt(p + 2) & 0xFFFFFFFFL);
+        if (end > limit) where.bad("has an attribute " + name + " that runs past the end of where it lies");
+        return (int) end;
+    }
+
+    private static void checkShape(ClassReader r, String name, int body, int end, Where where) {
+        int[] shape = SHAPES.get(name);
+        if (shape == null) return;
+        long count = shape[2] == 0 || body + shape[2] > end ? 0
+                : shape[2] == 1 ? r.readByte(body) & 0xFF : r.readUnsignedShort(body);
+        if (end - body != shape[0] + shape[1] * count) where.bad("has a " + name + " attribute with the wrong length");
+    }
+
+    /** The SourceFile attribute's value, for diagnostics, or null when it is absent or cannot be found. */
+    private static String sourceFile(ClassReader r, int length) {
+        try {
+            int p = r.header + 8 + 2 * r.readUnsignedShort(r.header + 6);
+            for (int members = 0; members < 2; members++) {
+                int n = r.readUnsignedShort(p);
+                p += 2;
+                for (int i = 0; i < n; i++) p = skipAttributes(r, p + 6, length);
+            }
+            char[] buf = new char[r.getMaxStringLength()];
+            for (int a = 0, n = r.readUnsignedShort(p); a < n; a++) {
+                int at = p + 2 + skipped(r, p + 2, a, length);
+                if ("SourceFile".equals(r.readUTF8(at, buf)) && r.readInt(at + 2) == 2) return r.readUTF8(at + 6, buf);
+            }
+        } catch (RuntimeException e) {
+            return null; // the walk proper says what is wrong
+        }
+        return null;
+    }
+
+    private static int skipAttributes(ClassReader r, int p, int length) {
+        return p + 2 + skipped(r, p + 2, r.readUnsignedShort(p), length);
+    }
+
+    /** The bytes taken by the first {@code n} attributes from {@code p}. */
+    private static int skipped(ClassReader r, int p, int n, int length) {
+        int q = p;
+        for (int a = 0; a < n; a++) {
+            long end = q + 6L + (r.readInt(q + 2) & 0xFFFFFFFFL);
+            if (end > length) throw new IllegalArgumentException("past the end");
+            q = (int) end;
+        }
+        return q - p;
+    }
+}
