@@ -1,6 +1,9 @@
 package dev.coro.weaver;
 
+import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.LabelNode;
+import org.objectweb.asm.tree.LineNumberNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.TryCatchBlockNode;
 
@@ -20,13 +23,21 @@ final class CatchTypes {
         for (MethodNode m : cls.methods) {
             for (TryCatchBlockNode t : m.tryCatchBlocks) {
                 if (t.type != null && !t.type.startsWith("[") && !isThrowable(t.type, hierarchy)) {
-                    throw new WeaveException(Diagnostic.Code.BAD_CLASS_FILE, ControlFlow.lineOf(t.handler),
+                    throw new WeaveException(Diagnostic.Code.BAD_CLASS_FILE, lineAt(t.handler),
                             "corrupt class file: method " + m.name + m.desc + " has an exception handler for "
                                     + Names.binaryName(t.type) + ", which is not a subclass of java.lang.Throwable",
                             m.name, cls.sourceFile);
                 }
             }
         }
+    }
+
+    /** The line of the handler's first instruction (its line number follows the handler's label). */
+    private static int lineAt(LabelNode handler) {
+        for (AbstractInsnNode n = handler; n != null && n.getOpcode() < 0; n = n.getNext()) {
+            if (n instanceof LineNumberNode l) return l.line;
+        }
+        return ControlFlow.lineOf(handler);
     }
 
     private static boolean isThrowable(String type, ClassHierarchy hierarchy) {

@@ -26,7 +26,7 @@ record InstructionStarts(BitSet starts, BitSet targets) {
             starts.set(pc);
             int op = r.readByte(codeStart + pc) & 0xFF;
             int len = length(r, codeStart, codeLength, pc, op);
-            if (len <= 0 || pc + len > codeLength) where.bad("has an instruction (opcode " + op + ") at offset " + pc
+            if (len <= 0 || pc + len > codeLength) where.bad(where.lineAt(pc), "has an instruction (opcode " + op + ") at offset " + pc
                     + " that does not decode or runs past the end of its code");
             checkOperand(r, codeStart + pc, op, where, pc);
             if (op >= 153 && op <= 168 || op == 198 || op == 199) {
@@ -45,13 +45,13 @@ record InstructionStarts(BitSet starts, BitSet targets) {
             pc += len;
         }
         for (int t = targets.nextSetBit(0); t >= 0; t = targets.nextSetBit(t + 1)) {
-            if (!starts.get(t)) where.bad("jumps to offset " + t + ", where no instruction starts");
+            if (!starts.get(t)) where.bad(where.lineAt(t), "jumps to offset " + t + ", where no instruction starts");
         }
         return new InstructionStarts(starts, targets);
     }
 
     private static int jump(long target, int codeLength, LayoutChecker.Where where, int pc) {
-        if (target < 0 || target >= codeLength) where.bad("has a jump at offset " + pc + " that leaves its code");
+        if (target < 0 || target >= codeLength) where.bad(where.lineAt(pc), "has a jump at offset " + pc + " that leaves its code");
         return (int) target;
     }
 
@@ -71,7 +71,7 @@ record InstructionStarts(BitSet starts, BitSet targets) {
             case 187, 189, 192, 193, 197 -> tag == ConstantPoolChecker.CLASS;
             default -> true;
         };
-        if (!ok) where.bad("has an instruction (opcode " + op + ") at offset " + pc + " whose constant pool operand "
+        if (!ok) where.bad(where.lineAt(pc), "has an instruction (opcode " + op + ") at offset " + pc + " whose constant pool operand "
                 + index + " is not of the kind it needs");
     }
 

@@ -22,11 +22,30 @@ final class LayoutChecker {
 
     /**
      * Where a problem lies, for its diagnostic: what it is in ("the class", "field f", "method m()V"),
-     * the method's name (or null) and the source file (or null).
+     * the method's name (or null), the source file (or null), and the code's LineNumberTable (or -1).
      */
-    record Where(String subject, String method, String sourceFile) {
+    record Where(String subject, String method, String sourceFile, ClassReader reader, int lineTable) {
+        Where(String subject, String method, String sourceFile) {
+            this(subject, method, sourceFile, null, -1);
+        }
+
         void bad(String what) {
             bad(0, what);
+        }
+
+        /** The line of the code at {@code offset}, from the method's LineNumberTable; 0 when it has none. */
+        int lineAt(int offset) {
+            if (lineTable < 0) return 0;
+            int line = 0;
+            int best = -1;
+            for (int e = 0, n = reader.readUnsignedShort(lineTable); e < n; e++) {
+                int start = reader.readUnsignedShort(lineTable + 2 + 4 * e);
+                if (start <= offset && start > best) {
+                    best = start;
+                    line = reader.readUnsignedShort(lineTable + 4 + 4 * e);
+                }
+            }
+            return line;
         }
 
         void bad(int line, String what) {
@@ -83,7 +102,9 @@ final class LayoutChecker {
                 m.checkCoverage();
             }
         }
-        attributes(r, p, length, buf, new Member(inClass, false, false));
+        Member cls = new Member(inClass, false, false);
+        cls.isClass = true;
+        attributes(r, p, length, buf, cls);
     }
 
     /** What the walk learns about one member's attributes; a method's coverage is checked once all are read. */
@@ -91,6 +112,7 @@ final class LayoutChecker {
         final Where where;
         final boolean method;
         final boolean framesRequired;
+        boolean isClass;
         boolean coroutine;
         StackMapCoverage.Code code;
 
@@ -102,7 +124,7 @@ final class LayoutChecker {
 
         void checkCoverage() {
             // a coroutine's frames are computed anew when it is woven; every other method is copied with its own
-            if (code != null && framesRequired && !coroutine) code.checkCovered(where);
+            if (code != null && framesRequired && !coroutine) code.checkCovered();
         }
     }
 
@@ -115,6 +137,7 @@ final class LayoutChecker {
             int end = end(r, p, length, name, member.where);
             int body = p + 6;
             checkShape(r, name, body, end, member.where);
+            if (member.isClass) checkClassReferences(r, name, body, member.where);
             if (member.method && "Code".equals(name)) {
                 if (member.code != null) member.where.bad("has two Code attributes");
                 member.code = code(r, body, end, buf, member.where);
@@ -127,61 +150,100 @@ final class LayoutChecker {
         return p;
     }
 
-    /** A Code attribute's parts: its code, exception table and own attributes. */
-    private static StackMapCoverage.Code code(ClassReader r, int body, int end, char[] buf, Where where) {
+    /** A Code attribute's parts: its own attributes, its code, its exception table. */
+    private static StackMapCoverage.Code code(ClassReader r, int body, int end, char[] buf, Where method) {
         int maxLocals = r.readUnsignedShort(body + 2);
         int codeLength = r.readInt(body + 4);
-        if (codeLength <= 0 || codeLength > 65535 || body + 8L + codeLength + 2 > end) where.bad("has a bad code length");
+        if (codeLength <= 0 || codeLength > 65535 || body + 8L + codeLength + 2 > end) method.bad("has a bad code length");
         int codeStart = body + 8;
-        InstructionStarts insns = InstructionStarts.of(r, codeStart, codeLength, where);
-        int q = codeStart + codeLength;
-        int handlers = r.readUnsignedShort(q);
-        if (q + 2 + 8L * handlers + 2 > end) where.bad("has a Code attribute with the wrong length");
-        BitSet handlerStarts = new BitSet();
-        for (int h = 0; h < handlers; h++) {
-            int at = q + 2 + 8 * h;
-            int start = r.readUnsignedShort(at);
-            int stop = r.readUnsignedShort(at + 2);
-            int handler = r.readUnsignedShort(at + 4);
-            int type = r.readUnsignedShort(at + 6);
-            if (start >= stop || !insns.starts().get(start) || stop < codeLength && !insns.starts().get(stop)
-                    || stop > codeLength || handler >= codeLength || !insns.starts().get(handler)) {
-                where.bad("has an exception handler whose range or target is not on its instructions");
-            }
-            if (type != 0 && ConstantPoolChecker.tagAt(r, type) != ConstantPoolChecker.CLASS) {
-                where.bad("has an exception handler whose catch type " + type + " is not a Class constant");
-            }
-            handlerStarts.set(handler);
-        }
-        q += 2 + 8 * handlers;
+        int table = codeStart + codeLength;
+        int handlers = r.readUnsignedShort(table);
+        int q = table + 2 + 8 * handlers;
+        if (q + 2L > end) method.bad("has a Code attribute with the wrong length");
         int n = r.readUnsignedShort(q);
         q += 2;
+        int[] at = new int[n];
+        String[] names = new String[n];
         int lines = -1;
         int stackMap = -1;
         int stackMapEnd = -1;
-        for (int a = 0; a < n; a++) {
-            String name = name(r, q, buf, where);
-            int stop = end(r, q, end, name, where);
-            checkShape(r, name, q + 6, stop, where);
-            if ("LineNumberTable".equals(name)) {
-                lines = q + 6;
-            } else if ("StackMapTable".equals(name)) {
+        for (int a = 0; a < n; a++) { // first the attributes, so that what follows can name a line
+            names[a] = name(r, q, buf, method);
+            int stop = end(r, q, end, names[a], method);
+            checkShape(r, names[a], q + 6, stop, method);
+            at[a] = q + 6;
+            if ("LineNumberTable".equals(names[a])) lines = q + 6;
+            if ("StackMapTable".equals(names[a])) {
                 stackMap = q + 6;
                 stackMapEnd = stop;
-            } else if ("LocalVariableTable".equals(name) || "LocalVariableTypeTable".equals(name)) {
-                for (int e = 0, entries = r.readUnsignedShort(q + 6); e < entries; e++) {
-                    int at = q + 8 + 10 * e;
-                    int start = r.readUnsignedShort(at);
-                    int span = r.readUnsignedShort(at + 2);
-                    if (start >= codeLength || start + span > codeLength || r.readUnsignedShort(at + 8) >= maxLocals) {
-                        where.bad("has a " + name + " entry outside its code or its locals");
-                    }
-                }
             }
             q = stop;
         }
-        if (q != end) where.bad("has a Code attribute with the wrong length");
-        return StackMapCoverage.of(r, stackMap, stackMapEnd, insns, handlerStarts, lines, where);
+        if (q != end) method.bad("has a Code attribute with the wrong length");
+        Where where = new Where(method.subject(), method.method(), method.sourceFile(), r, lines);
+        InstructionStarts insns = InstructionStarts.of(r, codeStart, codeLength, where);
+        BitSet handlerStarts = new BitSet();
+        for (int h = 0; h < handlers; h++) {
+            int e = table + 2 + 8 * h;
+            int start = r.readUnsignedShort(e);
+            int stop = r.readUnsignedShort(e + 2);
+            int handler = r.readUnsignedShort(e + 4);
+            int type = r.readUnsignedShort(e + 6);
+            if (start >= stop || !insns.starts().get(start) || stop < codeLength && !insns.starts().get(stop)
+                    || stop > codeLength || handler >= codeLength || !insns.starts().get(handler)) {
+                where.bad(where.lineAt(start), "has an exception handler whose range or target is not on its instructions");
+            }
+            if (type != 0 && ConstantPoolChecker.tagAt(r, type) != ConstantPoolChecker.CLASS) {
+                where.bad(where.lineAt(handler), "has an exception handler whose catch type " + type
+                        + " is not a Class constant");
+            }
+            handlerStarts.set(handler);
+        }
+        for (int a = 0; a < n; a++) {
+            if (!"LocalVariableTable".equals(names[a]) && !"LocalVariableTypeTable".equals(names[a])) continue;
+            for (int e = 0, entries = r.readUnsignedShort(at[a]); e < entries; e++) {
+                int entry = at[a] + 2 + 10 * e;
+                int start = r.readUnsignedShort(entry);
+                int span = r.readUnsignedShort(entry + 2);
+                if (start >= codeLength || start + span > codeLength || r.readUnsignedShort(entry + 8) >= maxLocals) {
+                    where.bad("has a " + names[a] + " entry outside its code or its locals");
+                }
+            }
+        }
+        return StackMapCoverage.of(r, stackMap, stackMapEnd, insns, handlerStarts, where);
+    }
+
+    /**
+     * The class-level attributes that name classes (JVMS 4.7.6-4.7.7, 4.7.28-4.7.29, 4.7.31) name Class
+     * entries: ASM reads whatever entry an index gives as a class name, and writes that name back.
+     */
+    private static void checkClassReferences(ClassReader r, String name, int body, Where where) {
+        int n = "NestMembers".equals(name) || "PermittedSubclasses".equals(name) ? r.readUnsignedShort(body) : 0;
+        for (int i = 0; i < n; i++) requireClass(r, r.readUnsignedShort(body + 2 + 2 * i), false, name, where);
+        if ("NestHost".equals(name)) requireClass(r, r.readUnsignedShort(body), false, name, where);
+        if ("EnclosingMethod".equals(name)) {
+            requireClass(r, r.readUnsignedShort(body), false, name, where);
+            int method = r.readUnsignedShort(body + 2);
+            if (method != 0 && ConstantPoolChecker.tagAt(r, method) != ConstantPoolChecker.NAME_AND_TYPE) {
+                where.bad("has an EnclosingMethod attribute whose method is not a NameAndType constant");
+            }
+        }
+        if ("InnerClasses".equals(name)) {
+            for (int i = 0, classes = r.readUnsignedShort(body); i < classes; i++) {
+                int entry = body + 2 + 8 * i;
+                requireClass(r, r.readUnsignedShort(entry), false, name, where);
+                requireClass(r, r.readUnsignedShort(entry + 2), true, name, where);
+                int simpleName = r.readUnsignedShort(entry + 4);
+                if (simpleName != 0 && ConstantPoolChecker.tagAt(r, simpleName) != ConstantPoolChecker.UTF8) {
+                    where.bad("has an InnerClasses entry whose name is not a Utf8 constant");
+                }
+            }
+        }
+    }
+
+    private static void requireClass(ClassReader r, int index, boolean optional, String attribute, Where where) {
+        if (optional && index == 0 || ConstantPoolChecker.tagAt(r, index) == ConstantPoolChecker.CLASS) return;
+        where.bad("has a " + attribute + " attribute naming entry " + index + ", which is not a Class constant");
     }
 
     private static String name(ClassReader r, int p, char[] buf, Where where) {
@@ -203,7 +265,7 @@ final class LayoutChecker {
         if (shape == null) return;
         long count = shape[2] == 0 || body + shape[2] > end ? 0
                 : shape[2] == 1 ? r.readByte(body) & 0xFF : r.readUnsignedShort(body);
-        if (end - body != shape[0] + shape[1] * count) where.bad("has a " + name + " attribute with the wrong length");
+        if (end - body != shape[0] + shape[1] * count) where.bad("has an attribute " + name + " of the wrong length");
     }
 
     /** The SourceFile attribute's value, for diagnostics, or null when it is absent or cannot be found. */

@@ -18,31 +18,17 @@ final class StackMapCoverage {
     private StackMapCoverage() {}
 
     /** A method's code, as the coverage question needs it. */
-    record Code(ClassReader reader, BitSet frames, BitSet targets, BitSet handlers, int lineTable) {
+    record Code(BitSet frames, BitSet targets, BitSet handlers, LayoutChecker.Where where) {
         /** @throws WeaveException {@code BAD_CLASS_FILE} at the line of the first target without a frame */
-        void checkCovered(LayoutChecker.Where where) {
+        void checkCovered() {
             BitSet needed = (BitSet) targets.clone();
             needed.or(handlers);
             needed.andNot(frames);
             int missing = needed.nextSetBit(0);
             if (missing >= 0) {
-                where.bad(lineAt(missing), "has a branch target (offset " + missing
+                where.bad(where.lineAt(missing), "has a branch target (offset " + missing
                         + ") without a stack map frame (a damaged StackMapTable)");
             }
-        }
-
-        private int lineAt(int offset) {
-            if (lineTable < 0) return 0;
-            int line = 0;
-            int best = -1;
-            for (int e = 0, n = reader.readUnsignedShort(lineTable); e < n; e++) {
-                int start = reader.readUnsignedShort(lineTable + 2 + 4 * e);
-                if (start <= offset && start > best) {
-                    best = start;
-                    line = reader.readUnsignedShort(lineTable + 4 + 4 * e);
-                }
-            }
-            return line;
         }
     }
 
@@ -51,8 +37,7 @@ final class StackMapCoverage {
      *
      * @throws WeaveException {@code BAD_CLASS_FILE} for a frame off an instruction, or a malformed table
      */
-    static Code of(ClassReader r, int p, int end, InstructionStarts insns, BitSet handlers, int lineTable,
-            LayoutChecker.Where where) {
+    static Code of(ClassReader r, int p, int end, InstructionStarts insns, BitSet handlers, LayoutChecker.Where where) {
         BitSet frames = new BitSet();
         if (p >= 0) {
             int count = r.readUnsignedShort(p);
@@ -65,7 +50,8 @@ final class StackMapCoverage {
                 int delta = type < 64 ? type : type < 128 ? type - 64 : r.readUnsignedShort(p);
                 offset += delta + 1;
                 if (!insns.starts().get(offset)) {
-                    where.bad("has a StackMapTable with a frame at offset " + offset + ", where no instruction starts");
+                    where.bad(where.lineAt(offset), "has a StackMapTable with a frame at offset " + offset
+                            + ", where no instruction starts");
                 }
                 frames.set(offset);
                 int types = type < 128 ? type / 64 : type == 247 ? 1 : type < 255 ? Math.max(0, type - 251) : -1;
@@ -79,7 +65,7 @@ final class StackMapCoverage {
             }
             if (p != end) where.bad("has a StackMapTable with the wrong length");
         }
-        return new Code(r, frames, insns.targets(), handlers, lineTable);
+        return new Code(frames, insns.targets(), handlers, where);
     }
 
     private static int verificationTypes(ClassReader r, int p, int n, int end, LayoutChecker.Where where) {

@@ -137,7 +137,7 @@ public final class Weaver {
         dropMisplacedAttributes(cls);
         hierarchy.register(cls.name, cls.superName, cls.interfaces, cls.access);
         CatchTypes.check(cls, hierarchy);
-        MaxStackBound.apply(cls, classFile);
+        MaxsBound.apply(cls, classFile);
         if (isCoroApi(cls.name)) return new WeaveResult(WeaveResult.Status.UNTOUCHED, classFile, List.of());
 
         List<Diagnostic> problems = new ArrayList<>(CoroutineChecker.check(cls, hierarchy));

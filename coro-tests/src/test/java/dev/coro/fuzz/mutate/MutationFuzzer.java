@@ -154,6 +154,26 @@ public final class MutationFuzzer {
     }
 
     /**
+     * Runs a mutant given by its edit, not its seed: a seed picks its class file by its place in the
+     * corpus, which moves when fixtures are added, while an edit of a named file stays put. The bytes at
+     * {@code offset} must still be {@code oldHex}; when the fixture changed, this fails, saying so.
+     */
+    String runEdit(long seed, String source, int offset, String oldHex, String newHex, Path failureDir)
+            throws IOException {
+        byte[] b = corpus.get(corpusNames.indexOf(source)).clone();
+        byte[] old = java.util.HexFormat.of().parseHex(oldHex);
+        if (!Arrays.equals(b, offset, offset + old.length, old, 0, old.length)) {
+            return "mutant " + seed + ": " + source + " changed since the soak (no " + oldHex + " at " + offset
+                    + "): find the field again in its new layout";
+        }
+        byte[] replacement = java.util.HexFormat.of().parseHex(newHex);
+        System.arraycopy(replacement, 0, b, offset, replacement.length);
+        int before = failures.size();
+        check(new Mutant(seed, source, "at " + offset + ": " + oldHex + " -> " + newHex, b), failureDir);
+        return failures.size() == before ? null : failures.get(failures.size() - 1);
+    }
+
+    /**
      * Soak mode outside Maven: {@code -Dcoro.mutate.seed=S -Dcoro.mutate.count=N} (and
      * {@code coro.mutate.maxFailures}, {@code coro.mutate.dir}), the test classes and their class
      * path on the class path. Exits 1 when a mutant failed.
@@ -226,11 +246,15 @@ public final class MutationFuzzer {
         }
     }
 
-    /** The error's class and the first line of its message (a VerifyError's details name offsets, which weaving moves). */
+    /**
+     * The error's class and the first line of its message, numbers left out: a VerifyError's details
+     * name offsets, which weaving moves ("Stack map does not match the one at exception handler 57"
+     * of the input is "... handler 58" of the woven class).
+     */
     private static String firstLine(String problem) {
         if (problem == null) return "";
         int nl = problem.indexOf('\n');
-        return nl < 0 ? problem : problem.substring(0, nl);
+        return (nl < 0 ? problem : problem.substring(0, nl)).replaceAll("[0-9]+", "#");
     }
 
     private static String describe(String loadProblem) {
