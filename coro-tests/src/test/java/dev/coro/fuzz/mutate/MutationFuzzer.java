@@ -33,14 +33,20 @@ import java.util.stream.Stream;
  * diagnostic, or woven output the JVM rejects (ClassFormatError, VerifyError).
  */
 public final class MutationFuzzer {
-    /** Longest a single weave may take before it counts as a hang. */
+    /**
+     * Most CPU time a single weave may take before it counts as a hang: CPU time, not wall-clock time,
+     * so that a soak on a loaded machine (or under {@code nice}) does not report a slow weave as a hang.
+     */
     static final long WEAVE_TIMEOUT_SECONDS = 20;
+    /** Most wall-clock time, for a weave that waits instead of computing. */
+    static final long WEAVE_WALL_TIMEOUT_SECONDS = 120;
 
     private final List<byte[]> corpus;
     private final List<String> corpusNames;
     private final Weaver weaver;
     private final Map<String, Integer> outcomes = new TreeMap<>();
     private final List<String> failures = new ArrayList<>();
+    private final Thread[] workerThread = new Thread[1];
     private ExecutorService worker = newWorker();
 
     MutationFuzzer(List<String> names, List<byte[]> corpus) {
@@ -49,12 +55,34 @@ public final class MutationFuzzer {
         this.weaver = new Weaver(ClassHierarchy.ofClassLoader(MutationFuzzer.class.getClassLoader()));
     }
 
-    private static ExecutorService newWorker() {
+    private ExecutorService newWorker() {
         return Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "mutation-fuzzer");
             t.setDaemon(true);
+            workerThread[0] = t;
             return t;
         });
+    }
+
+    /** The weave's result, or null when it used more than its CPU or wall-clock time. */
+    private WeaveResult await(Future<WeaveResult> f, long cpuBefore) throws ExecutionException, InterruptedException {
+        long wallEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(WEAVE_WALL_TIMEOUT_SECONDS);
+        while (true) {
+            try {
+                return f.get(100, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                if (workerCpu() - cpuBefore > TimeUnit.SECONDS.toNanos(WEAVE_TIMEOUT_SECONDS)
+                        || System.nanoTime() > wallEnd) {
+                    return null;
+                }
+            }
+        }
+    }
+
+    /** The worker thread's CPU time so far in nanoseconds; 0 before it exists. */
+    private long workerCpu() {
+        Thread t = workerThread[0];
+        return t == null ? 0 : Math.max(0, java.lang.management.ManagementFactory.getThreadMXBean().getThreadCpuTime(t.getId()));
     }
 
     /** The unwoven fixture classes of coro-tests, as compiled. */
@@ -200,15 +228,18 @@ public final class MutationFuzzer {
 
     private void check(Mutant m, Path failureDir) throws IOException {
         WeaveResult r;
+        long cpuBefore = workerCpu();
         Future<WeaveResult> f = worker.submit(() -> weaver.weave(m.bytes()));
         try {
-            r = f.get(WEAVE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (TimeoutException e) {
-            f.cancel(true);
-            worker.shutdownNow();
-            worker = newWorker();
-            fail(m, failureDir, "the weave did not finish in " + WEAVE_TIMEOUT_SECONDS + " s");
-            return;
+            r = await(f, cpuBefore);
+            if (r == null) {
+                f.cancel(true);
+                worker.shutdownNow();
+                worker = newWorker();
+                fail(m, failureDir, "the weave did not finish in " + WEAVE_TIMEOUT_SECONDS + " s of CPU time (or "
+                        + WEAVE_WALL_TIMEOUT_SECONDS + " s)");
+                return;
+            }
         } catch (ExecutionException e) {
             fail(m, failureDir, "a throwable escaped Weaver.weave: " + stackTrace(e.getCause()));
             return;
