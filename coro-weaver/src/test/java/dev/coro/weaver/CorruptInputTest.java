@@ -150,14 +150,14 @@ class CorruptInputTest {
         return cw.toByteArray();
     }
 
-    private static void line(MethodVisitor mv, int line) {
+    static void line(MethodVisitor mv, int line) {
         Label l = new Label();
         mv.visitLabel(l);
         mv.visitLineNumber(line, l);
     }
 
     /** {@code b} with the first occurrence of {@code from} replaced by {@code to} (the same length). */
-    private static byte[] patch(byte[] b, byte[] from, byte[] to) {
+    static byte[] patch(byte[] b, byte[] from, byte[] to) {
         for (int i = 0; i + from.length <= b.length; i++) {
             if (java.util.Arrays.equals(b, i, i + from.length, from, 0, from.length)) {
                 byte[] out = b.clone();
@@ -168,14 +168,14 @@ class CorruptInputTest {
         throw new AssertionError("pattern not found");
     }
 
-    private static byte[] bytes(int... values) {
+    static byte[] bytes(int... values) {
         byte[] b = new byte[values.length];
         for (int i = 0; i < values.length; i++) b[i] = (byte) values[i];
         return b;
     }
 
     /** The constant pool index of the Utf8 entry {@code value} (ASCII) in {@code b}. */
-    private static int utf8Index(byte[] b, String value) {
+    static int utf8Index(byte[] b, String value) {
         ClassReader r = new ClassReader(b);
         byte[] entry = (" " + value).getBytes();
         entry[0] = (byte) value.length(); // after the length's high byte, 0 for a short value
@@ -197,11 +197,11 @@ class CorruptInputTest {
         return r.diagnostics().get(0);
     }
 
-    private static void assertDiagnostic(String method, int line, String message, Diagnostic d) {
+    static void assertDiagnostic(String method, int line, String message, Diagnostic d) {
         assertDiagnostic("Gen.java", method, line, message, d);
     }
 
-    private static void assertDiagnostic(String source, String method, int line, String message, Diagnostic d) {
+    static void assertDiagnostic(String source, String method, int line, String message, Diagnostic d) {
         assertEquals(Diagnostic.Code.BAD_CLASS_FILE, d.code(), d.toString());
         assertEquals(source, d.sourceFile(), d.toString());
         assertEquals(method, d.methodName(), d.toString());
