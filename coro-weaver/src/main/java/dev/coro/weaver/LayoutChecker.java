@@ -4,6 +4,8 @@ import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.Opcodes;
 
 import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -54,16 +56,35 @@ final class LayoutChecker {
         }
     }
 
-    /** Attributes whose length follows from their first count: {fixed part, bytes per entry, bytes of the count}. */
-    private static final Map<String, int[]> SHAPES = Map.ofEntries(
-            Map.entry("SourceFile", new int[] {2, 0, 0}), Map.entry("Signature", new int[] {2, 0, 0}),
-            Map.entry("ConstantValue", new int[] {2, 0, 0}), Map.entry("NestHost", new int[] {2, 0, 0}),
-            Map.entry("EnclosingMethod", new int[] {4, 0, 0}), Map.entry("Synthetic", new int[] {0, 0, 0}),
-            Map.entry("Deprecated", new int[] {0, 0, 0}), Map.entry("InnerClasses", new int[] {2, 8, 2}),
-            Map.entry("NestMembers", new int[] {2, 2, 2}), Map.entry("PermittedSubclasses", new int[] {2, 2, 2}),
-            Map.entry("Exceptions", new int[] {2, 2, 2}), Map.entry("MethodParameters", new int[] {1, 4, 1}),
-            Map.entry("LineNumberTable", new int[] {2, 4, 2}), Map.entry("LocalVariableTable", new int[] {2, 10, 2}),
-            Map.entry("LocalVariableTypeTable", new int[] {2, 10, 2}));
+    /**
+     * Attributes whose length follows from their first count, where the JVM reads them (by
+     * {@code C}lass, {@code F}ield, {@code M}ethod or {@code K} code, then name): {fixed part, bytes
+     * per entry, bytes of the count}. Elsewhere the JVM skips an attribute of such a name, and so
+     * does this check.
+     */
+    private static final Map<String, int[]> SHAPES = shapes();
+
+    private static Map<String, int[]> shapes() {
+        Map<String, int[]> m = new HashMap<>();
+        for (String where : List.of("C", "F", "M")) {
+            m.put(where + "Signature", new int[] {2, 0, 0});
+            m.put(where + "Synthetic", new int[] {0, 0, 0});
+            m.put(where + "Deprecated", new int[] {0, 0, 0});
+        }
+        m.put("CSourceFile", new int[] {2, 0, 0});
+        m.put("CNestHost", new int[] {2, 0, 0});
+        m.put("CEnclosingMethod", new int[] {4, 0, 0});
+        m.put("CInnerClasses", new int[] {2, 8, 2});
+        m.put("CNestMembers", new int[] {2, 2, 2});
+        m.put("CPermittedSubclasses", new int[] {2, 2, 2});
+        m.put("FConstantValue", new int[] {2, 0, 0});
+        m.put("MExceptions", new int[] {2, 2, 2});
+        m.put("MMethodParameters", new int[] {1, 4, 1});
+        m.put("KLineNumberTable", new int[] {2, 4, 2});
+        m.put("KLocalVariableTable", new int[] {2, 10, 2});
+        m.put("KLocalVariableTypeTable", new int[] {2, 10, 2});
+        return Map.copyOf(m);
+    }
 
     /** @throws WeaveException {@code BAD_CLASS_FILE} naming what is wrong, and where */
     static void check(ClassReader r, int length) {
@@ -136,7 +157,7 @@ final class LayoutChecker {
             String name = name(r, p, buf, member.where);
             int end = end(r, p, length, name, member.where);
             int body = p + 6;
-            checkShape(r, name, body, end, member.where);
+            checkShape(r, (member.isClass ? "C" : member.method ? "M" : "F") + name, body, end, member.where);
             if (member.isClass) checkClassReferences(r, name, body, member.where);
             if (member.method && "Code".equals(name)) {
                 if (member.code != null) member.where.bad("has two Code attributes");
@@ -170,7 +191,7 @@ final class LayoutChecker {
         for (int a = 0; a < n; a++) { // first the attributes, so that what follows can name a line
             names[a] = name(r, q, buf, method);
             int stop = end(r, q, end, names[a], method);
-            checkShape(r, names[a], q + 6, stop, method);
+            checkShape(r, "K" + names[a], q + 6, stop, method);
             at[a] = q + 6;
             if ("LineNumberTable".equals(names[a])) lines = q + 6;
             if ("StackMapTable".equals(names[a])) {
@@ -260,8 +281,9 @@ final class LayoutChecker {
         return (int) end;
     }
 
-    private static void checkShape(ClassReader r, String name, int body, int end, Where where) {
-        int[] shape = SHAPES.get(name);
+    private static void checkShape(ClassReader r, String key, int body, int end, Where where) {
+        int[] shape = SHAPES.get(key);
+        String name = key.substring(1);
         if (shape == null) return;
         long count = shape[2] == 0 || body + shape[2] > end ? 0
                 : shape[2] == 1 ? r.readByte(body) & 0xFF : r.readUnsignedShort(body);

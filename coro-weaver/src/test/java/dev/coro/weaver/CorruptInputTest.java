@@ -410,6 +410,21 @@ class CorruptInputTest {
         Class.forName("t.Gen", true, new Loader().defineLoader(r.bytes())); // verifies
     }
 
+    @Test
+    void aClassThatMerelyContainsTheMarkersDescriptorIsWoven() throws Exception {
+        // issue 12, item 14: the gate took any constant spelling the marker for the marker itself
+        byte[] b = coroutineClass(mv -> {
+            mv.visitLdcInsn("Ldev/coro/internal/Woven;");
+            mv.visitInsn(Opcodes.POP);
+            yieldAndReturn(mv);
+        });
+        assertEquals(true, Weaver.needsWeaving(b));
+        WeaveResult r = weaver.weave(b);
+        assertEquals(WeaveResult.Status.WOVEN, r.status(), r.diagnostics().toString());
+        assertEquals(false, Weaver.needsWeaving(r.bytes()), "woven, it carries the real marker");
+        assertEquals(WeaveResult.Status.ALREADY_WOVEN, weaver.weave(r.bytes()).status());
+    }
+
     /** Defines one class; everything else from the test's class path. */
     private static final class Loader extends ClassLoader {
         Loader() {
