@@ -102,7 +102,8 @@ final class FormatChecker {
         if (m.localVariables != null) {
             for (org.objectweb.asm.tree.LocalVariableNode v : m.localVariables) {
                 if (!NameRules.isUnqualified(v.name, false) || !NameRules.isFieldDescriptor(v.desc)) {
-                    bad(cls, m, 0, "method " + m.name + " has a local variable with an illegal name or type " + show(v.desc));
+                    bad(cls, m, 0, "method " + m.name + " has a local variable with an illegal name or type "
+                            + show(v.desc));
                 }
             }
         }
@@ -111,7 +112,8 @@ final class FormatChecker {
         for (AbstractInsnNode insn : m.instructions) present.add(insn);
         for (TryCatchBlockNode t : m.tryCatchBlocks) {
             if (!present.contains(t.start) || !present.contains(t.end) || !present.contains(t.handler)) {
-                bad(cls, m, 0, "method " + m.name + " has an exception handler whose range or target is not an instruction");
+                bad(cls, m, 0, "method " + m.name
+                        + " has an exception handler whose range or target is not an instruction");
             }
         }
         if (m.localVariables != null) {
@@ -127,7 +129,8 @@ final class FormatChecker {
             boolean covers = false;
             for (int i = start; i < end && !covers; i++) covers = m.instructions.get(i).getOpcode() >= 0;
             if (!covers || t.type != null && !NameRules.isClassName(t.type)) {
-                bad(cls, m, ControlFlow.lineOf(t.start), "method " + m.name + " has an exception handler with an empty or illegal range or type");
+                bad(cls, m, ControlFlow.lineOf(t.start), "method " + m.name
+                        + " has an exception handler with an empty or illegal range or type");
             }
         }
     }
@@ -149,7 +152,10 @@ final class FormatChecker {
         } else if (insn instanceof MultiANewArrayInsnNode a) {
             ok = a.desc != null && a.desc.startsWith("[") && NameRules.isFieldDescriptor(a.desc);
         }
-        if (!ok) bad(cls, m, ControlFlow.lineOf(insn), "method " + m.name + " has an instruction naming an illegal class, member or type");
+        if (!ok) {
+            bad(cls, m, ControlFlow.lineOf(insn), "method " + m.name
+                    + " has an instruction naming an illegal class, member or type");
+        }
     }
 
     /** A loadable constant (an LDC operand, a bootstrap method or argument) whose names and types are legal. */

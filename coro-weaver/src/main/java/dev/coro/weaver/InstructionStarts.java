@@ -26,8 +26,10 @@ record InstructionStarts(BitSet starts, BitSet targets) {
             starts.set(pc);
             int op = r.readByte(codeStart + pc) & 0xFF;
             int len = length(r, codeStart, codeLength, pc, op);
-            if (len <= 0 || pc + len > codeLength) where.bad(where.lineAt(pc), "has an instruction (opcode " + op + ") at offset " + pc
-                    + " that does not decode or runs past the end of its code");
+            if (len <= 0 || pc + len > codeLength) {
+                where.bad(where.lineAt(pc), "has an instruction (opcode " + op + ") at offset " + pc
+                        + " that does not decode or runs past the end of its code");
+            }
             checkOperand(r, codeStart + pc, op, where, pc);
             if (op >= 153 && op <= 168 || op == 198 || op == 199) {
                 targets.set(jump(pc + (short) r.readUnsignedShort(codeStart + pc + 1), codeLength, where, pc));
@@ -51,7 +53,9 @@ record InstructionStarts(BitSet starts, BitSet targets) {
     }
 
     private static int jump(long target, int codeLength, LayoutChecker.Where where, int pc) {
-        if (target < 0 || target >= codeLength) where.bad(where.lineAt(pc), "has a jump at offset " + pc + " that leaves its code");
+        if (target < 0 || target >= codeLength) {
+            where.bad(where.lineAt(pc), "has a jump at offset " + pc + " that leaves its code");
+        }
         return (int) target;
     }
 
@@ -71,8 +75,10 @@ record InstructionStarts(BitSet starts, BitSet targets) {
             case 187, 189, 192, 193, 197 -> tag == ConstantPoolChecker.CLASS;
             default -> true;
         };
-        if (!ok) where.bad(where.lineAt(pc), "has an instruction (opcode " + op + ") at offset " + pc + " whose constant pool operand "
-                + index + " is not of the kind it needs");
+        if (!ok) {
+            where.bad(where.lineAt(pc), "has an instruction (opcode " + op + ") at offset " + pc
+                    + " whose constant pool operand " + index + " is not of the kind it needs");
+        }
     }
 
     private static int length(ClassReader r, int codeStart, int codeLength, int pc, int op) {
