@@ -1,7 +1,9 @@
 // Two more real builds after invoker's first one:
 //  - a plain second build reads no unchanged class file and rewrites nothing;
 //  - a build with -Dcoro.incremental=false reads every class file and still rewrites nothing
-//    (the woven marker makes weaving a woven class a no-op).
+//    (the woven marker makes weaving a woven class a no-op);
+//  - the second build removes the empty temporary file a build killed mid-write leaves beside a
+//    class file (issue 12, item 9), and says so.
 import java.nio.file.Files
 import java.util.concurrent.TimeUnit
 
@@ -39,8 +41,12 @@ def build = { List<String> args ->
     out
 }
 
+def leftover = new File(classes, '.Gen.class.3f9a0c1d2e4b5a67.tmp')
+leftover.bytes = new byte[0]
 def second = build([])
 assert second.contains('Wove 0 classes in ')
+assert !leftover.exists() : 'the second build left ' + leftover
+assert second.contains('Removed ' + leftover.path + ', left by a build that was stopped while writing a class file') : second
 def fineTimes = Files.getLastModifiedTime(new File(classes, 'Gen.class').toPath()).to(TimeUnit.NANOSECONDS) % 1_000_000 != 0
 if (fineTimes) {
     assert second.contains('(2 class files: 0 read, 2 unchanged since the last run)') : second

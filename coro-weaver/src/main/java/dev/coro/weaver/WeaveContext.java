@@ -35,7 +35,12 @@ final class WeaveContext {
     }
 
     Diagnostic diagnostic(Throwable e) {
-        if (e instanceof WeaveException w) return diagnostic(w.code, w.line, w.getMessage());
+        if (e instanceof WeaveException w) {
+            if (w.method != null || w.sourceFile != null) { // an input check that knows where it is
+                return new Diagnostic(w.code, guessName(classFile), w.method, w.sourceFile, w.line, w.getMessage());
+            }
+            return diagnostic(w.code, w.line, w.getMessage());
+        }
         if (e instanceof StackOverflowError) {
             return diagnostic(Diagnostic.Code.OUT_OF_STACK, 0, "the weaver ran out of thread stack"
                     + " (StackOverflowError): weave on a thread with a larger stack");

@@ -106,8 +106,7 @@ public final class Weaver {
         if (gated != null) return gated;
         ClassNode cls = parse(classFile);
         at.cls = cls;
-        checkFormat(cls);
-        hierarchy.register(cls.name, cls.superName, cls.interfaces, cls.access);
+        checkFormat(cls, classFile);
         if (isCoroApi(cls.name)) return untouched(classFile);
 
         List<MethodNode> targets = new ArrayList<>();
@@ -171,11 +170,17 @@ public final class Weaver {
         return cls;
     }
 
-    /** Step 3: what the JVM's format checks would reject (a throw), and attributes ASM put in the wrong place. */
-    private static void checkFormat(ClassNode cls) {
+    /**
+     * Step 3: what the JVM's format checks would reject (a throw), and attributes ASM put in the wrong
+     * place; the class joins the hierarchy, whose catch types must be throwables; declared maxima that
+     * exceed what the code needs are lowered.
+     */
+    private void checkFormat(ClassNode cls, byte[] classFile) {
         FormatChecker.check(cls);
-        FrameCoverage.check(cls);
         dropMisplacedAttributes(cls);
+        hierarchy.register(cls.name, cls.superName, cls.interfaces, cls.access);
+        CatchTypes.check(cls, hierarchy);
+        MaxsBound.apply(cls, classFile);
     }
 
     /** Step 4: every misuse of coroutines in the class: {@code Yield} outside a coroutine, monitors, types. */

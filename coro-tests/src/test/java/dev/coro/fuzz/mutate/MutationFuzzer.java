@@ -33,14 +33,20 @@ import java.util.stream.Stream;
  * diagnostic, or woven output the JVM rejects (ClassFormatError, VerifyError).
  */
 public final class MutationFuzzer {
-    /** Longest a single weave may take before it counts as a hang. */
+    /**
+     * Most CPU time a single weave may take before it counts as a hang: CPU time, not wall-clock time,
+     * so that a soak on a loaded machine (or under {@code nice}) does not report a slow weave as a hang.
+     */
     static final long WEAVE_TIMEOUT_SECONDS = 20;
+    /** Most wall-clock time, for a weave that waits instead of computing. */
+    static final long WEAVE_WALL_TIMEOUT_SECONDS = 120;
 
     private final List<byte[]> corpus;
     private final List<String> corpusNames;
     private final Weaver weaver;
     private final Map<String, Integer> outcomes = new TreeMap<>();
     private final List<String> failures = new ArrayList<>();
+    private final Thread[] workerThread = new Thread[1];
     private ExecutorService worker = newWorker();
 
     MutationFuzzer(List<String> names, List<byte[]> corpus) {
@@ -49,12 +55,34 @@ public final class MutationFuzzer {
         this.weaver = new Weaver(ClassHierarchy.ofClassLoader(MutationFuzzer.class.getClassLoader()));
     }
 
-    private static ExecutorService newWorker() {
+    private ExecutorService newWorker() {
         return Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "mutation-fuzzer");
             t.setDaemon(true);
+            workerThread[0] = t;
             return t;
         });
+    }
+
+    /** The weave's result, or null when it used more than its CPU or wall-clock time. */
+    private WeaveResult await(Future<WeaveResult> f, long cpuBefore) throws ExecutionException, InterruptedException {
+        long wallEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(WEAVE_WALL_TIMEOUT_SECONDS);
+        while (true) {
+            try {
+                return f.get(100, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                if (workerCpu() - cpuBefore > TimeUnit.SECONDS.toNanos(WEAVE_TIMEOUT_SECONDS)
+                        || System.nanoTime() > wallEnd) {
+                    return null;
+                }
+            }
+        }
+    }
+
+    /** The worker thread's CPU time so far in nanoseconds; 0 before it exists. */
+    private long workerCpu() {
+        Thread t = workerThread[0];
+        return t == null ? 0 : Math.max(0, java.lang.management.ManagementFactory.getThreadMXBean().getThreadCpuTime(t.getId()));
     }
 
     /** The unwoven fixture classes of coro-tests, as compiled. */
@@ -154,6 +182,26 @@ public final class MutationFuzzer {
     }
 
     /**
+     * Runs a mutant given by its edit, not its seed: a seed picks its class file by its place in the
+     * corpus, which moves when fixtures are added, while an edit of a named file stays put. The bytes at
+     * {@code offset} must still be {@code oldHex}; when the fixture changed, this fails, saying so.
+     */
+    String runEdit(long seed, String source, int offset, String oldHex, String newHex, Path failureDir)
+            throws IOException {
+        byte[] b = corpus.get(corpusNames.indexOf(source)).clone();
+        byte[] old = java.util.HexFormat.of().parseHex(oldHex);
+        if (!Arrays.equals(b, offset, offset + old.length, old, 0, old.length)) {
+            return "mutant " + seed + ": " + source + " changed since the soak (no " + oldHex + " at " + offset
+                    + "): find the field again in its new layout";
+        }
+        byte[] replacement = java.util.HexFormat.of().parseHex(newHex);
+        System.arraycopy(replacement, 0, b, offset, replacement.length);
+        int before = failures.size();
+        check(new Mutant(seed, source, "at " + offset + ": " + oldHex + " -> " + newHex, b), failureDir);
+        return failures.size() == before ? null : failures.get(failures.size() - 1);
+    }
+
+    /**
      * Soak mode outside Maven: {@code -Dcoro.mutate.seed=S -Dcoro.mutate.count=N} (and
      * {@code coro.mutate.maxFailures}, {@code coro.mutate.dir}), the test classes and their class
      * path on the class path. Exits 1 when a mutant failed.
@@ -180,15 +228,18 @@ public final class MutationFuzzer {
 
     private void check(Mutant m, Path failureDir) throws IOException {
         WeaveResult r;
+        long cpuBefore = workerCpu();
         Future<WeaveResult> f = worker.submit(() -> weaver.weave(m.bytes()));
         try {
-            r = f.get(WEAVE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (TimeoutException e) {
-            f.cancel(true);
-            worker.shutdownNow();
-            worker = newWorker();
-            fail(m, failureDir, "the weave did not finish in " + WEAVE_TIMEOUT_SECONDS + " s");
-            return;
+            r = await(f, cpuBefore);
+            if (r == null) {
+                f.cancel(true);
+                worker.shutdownNow();
+                worker = newWorker();
+                fail(m, failureDir, "the weave did not finish in " + WEAVE_TIMEOUT_SECONDS + " s of CPU time (or "
+                        + WEAVE_WALL_TIMEOUT_SECONDS + " s)");
+                return;
+            }
         } catch (ExecutionException e) {
             fail(m, failureDir, "a throwable escaped Weaver.weave: " + stackTrace(e.getCause()));
             return;
@@ -226,11 +277,15 @@ public final class MutationFuzzer {
         }
     }
 
-    /** The error's class and the first line of its message (a VerifyError's details name offsets, which weaving moves). */
+    /**
+     * The error's class and the first line of its message, numbers left out: a VerifyError's details
+     * name offsets, which weaving moves ("Stack map does not match the one at exception handler 57"
+     * of the input is "... handler 58" of the woven class).
+     */
     private static String firstLine(String problem) {
         if (problem == null) return "";
         int nl = problem.indexOf('\n');
-        return nl < 0 ? problem : problem.substring(0, nl);
+        return (nl < 0 ? problem : problem.substring(0, nl)).replaceAll("[0-9]+", "#");
     }
 
     private static String describe(String loadProblem) {
