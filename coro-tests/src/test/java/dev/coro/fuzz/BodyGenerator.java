@@ -18,7 +18,7 @@ import java.util.Random;
  * and {@code return Yield.done(...)}. Loops are bounded by construction (the counter advances in the
  * loop header); break, continue and return are always conditional, so no statement is unreachable.
  */
-final class BodyGenerator extends ExpressionGenerator {
+final class BodyGenerator extends PatternGenerator {
 
     BodyGenerator(Random r, Sig sig, List<Sig> callees, Options options, String className) {
         super(r, sig, callees, options, className);
@@ -71,7 +71,7 @@ final class BodyGenerator extends ExpressionGenerator {
     }
 
     private void declare(List<Stmt> out) {
-        Ty t = ProgramGenerator.LOCAL_TYPES[r.nextInt(ProgramGenerator.LOCAL_TYPES.length)];
+        Ty t = localTypes[r.nextInt(localTypes.length)];
         String init = expr(t, 2);
         String name = fresh("v");
         out.add(line(t.java + " " + name + " = " + init + ";\n" + logOf(name, t)));
@@ -285,8 +285,12 @@ final class BodyGenerator extends ExpressionGenerator {
      * sub-coroutine, constructing the class whose static initializer logs.
      */
     private void otherStmt(List<Stmt> out) {
-        int k = r.nextInt(6);
-        if (k == 0 && sig.recursive() && !noYield) {
+        int k = r.nextInt(8);
+        if (k == 6 && !noTry && options.has(Feature.SWITCH_TRY_IN_CONSTRUCTOR)) {
+            constructorWithSwitch(out);
+        } else if (k == 7 && options.has(Feature.ARRAY_MERGES)) {
+            arraysMergedByIf(out);
+        } else if (k == 0 && sig.recursive() && !noYield) {
             String v = fresh("v");
             yieldsInStmt++;
             out.add(line("if (p0 > 0) {\n    " + sig.result().java + " " + v + " = Yield.from(" + call(sig, false, "p0 - 1")
@@ -297,7 +301,7 @@ final class BodyGenerator extends ExpressionGenerator {
             out.add(line("final int " + c + " = " + expr(Ty.INT, 1) + ";\n"
                     + "java.util.function.IntUnaryOperator " + f + " = x -> x * 3 + " + c + ";\n"
                     + "log.add(\"" + f + "=\" + " + f + ".applyAsInt(" + expr(Ty.INT, 2) + "));"));
-        } else if (k == 2 && !noTry && (tryDepth == 0 || !options.excluded().contains(Feature.SYNCHRONIZED_INSIDE_TRY))) {
+        } else if (k == 2 && !noTry && !noSync && (tryDepth == 0 || !options.excluded().contains(Feature.SYNCHRONIZED_INSIDE_TRY))) {
             List<Object> parts = new ArrayList<>();
             parts.add("synchronized (log) {");
             boolean saved = noYield;
@@ -428,6 +432,10 @@ final class BodyGenerator extends ExpressionGenerator {
     }
 
     private void switchStmt(List<Stmt> out) {
+        if (options.patterns() && r.nextInt(3) == 0) {
+            patternSwitchStmt(out);
+            return;
+        }
         List<Object> parts = new ArrayList<>();
         int kind = r.nextInt(3);
         boolean arrow = r.nextInt(3) == 0;
@@ -617,7 +625,8 @@ final class BodyGenerator extends ExpressionGenerator {
         return s;
     }
 
-    private List<Stmt> nestedNoScope(int n) {
+    @Override
+    List<Stmt> nestedNoScope(int n) {
         depth++;
         List<Stmt> s = new ArrayList<>();
         for (int i = 0; i < n && budget > 0; i++) stmt(s);

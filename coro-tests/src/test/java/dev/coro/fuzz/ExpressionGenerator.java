@@ -49,6 +49,17 @@ abstract class ExpressionGenerator {
      * its catch-any handler fails verification.
      */
     boolean noTry;
+    /**
+     * No synchronized blocks here: inside a switch expression among constructor arguments (javac 17
+     * does not spill the stack for them). Try statements are fine there: only references are on the stack.
+     */
+    boolean noSync;
+    /** Every coroutine of the program (to see which calls need their arguments cast). */
+    List<Sig> all = List.of();
+    /** The local types the options allow. */
+    final Ty[] localTypes;
+    /** In a case's guard, which may assign nothing declared outside it (not even the field {@code acc}). */
+    boolean inGuard;
     /** Try statements being generated around the current point. */
     int tryDepth;
     /** Yield calls in the statement being generated: a few at most, so statements stay readable. */
@@ -60,6 +71,7 @@ abstract class ExpressionGenerator {
         this.callees = callees;
         this.options = options;
         this.className = className;
+        this.localTypes = ProgramGenerator.localTypes(options);
     }
 
     /** Appends one random statement (the statement half: {@link BodyGenerator}). */
@@ -67,31 +79,103 @@ abstract class ExpressionGenerator {
 
     /** A switch expression of type {@code t}; arms may hold statements (no jumps out, no return). */
     String switchExpr(Ty t, boolean statementLevel) {
+        if (options.patterns() && r.nextInt(3) == 0) return patternSwitchExpr(t, statementLevel);
+        return switchExpr(t, statementLevel ? Stack.EMPTY : Stack.ANY, false);
+    }
+
+    /** What may be on the operand stack under a switch expression (javac's bugs depend on it). */
+    enum Stack {
+        /** Nothing: a declaration's initializer. */
+        EMPTY,
+        /** References and ints only: constructor arguments (try arms fine, synchronized not). */
+        REFERENCES,
+        /** Anything, longs and doubles included (no try, no synchronized). */
+        ANY
+    }
+
+    /** An int switch expression; {@code tryArms}: some arms are try statements that suspend in the try. */
+    String switchExpr(Ty t, Stack stack, boolean tryArms) {
         StringBuilder sb = new StringBuilder();
         sb.append("(switch (").append(expr(Ty.INT, 1)).append(" & 3) {\n");
         int cases = 1 + r.nextInt(3);
-        List<Target> saved = targets;
-        boolean savedNoReturn = noReturn;
-        boolean savedNoTry = noTry;
+        boolean[] saved = enterSwitch(stack);
+        List<Target> savedTargets = targets;
         targets = new ArrayList<>();
-        noReturn = true;
-        if (!statementLevel) noTry = true;
         for (int c = 0; c < cases; c++) {
             if (c == 0 && r.nextInt(3) == 0) {
                 sb.append("    case 0, 1 -> ");
             } else {
                 sb.append("    case ").append(c + 2).append(" -> ");
             }
-            armTo(sb, t);
+            if (tryArms && (c == 0 || r.nextBoolean())) tryArmTo(sb, t);
+            else armTo(sb, t);
         }
         sb.append("    default -> ");
         if (r.nextInt(6) == 0) sb.append("throw new FuzzException(").append(30 + r.nextInt(5)).append(");\n");
+        else if (tryArms && r.nextInt(3) == 0) tryArmTo(sb, t);
         else armTo(sb, t);
         sb.append("})");
-        targets = saved;
-        noReturn = savedNoReturn;
-        noTry = savedNoTry;
+        targets = savedTargets;
+        leaveSwitch(saved);
         return sb.toString();
+    }
+
+    /** Sets the flags for the arms of a switch expression; returns what {@link #leaveSwitch} restores. */
+    boolean[] enterSwitch(Stack stack) {
+        boolean[] saved = {noReturn, noTry, noSync};
+        noReturn = true;
+        if (stack != Stack.EMPTY) noSync = true;
+        if (stack == Stack.ANY) noTry = true;
+        return saved;
+    }
+
+    void leaveSwitch(boolean[] saved) {
+        noReturn = saved[0];
+        noTry = saved[1];
+        noSync = saved[2];
+    }
+
+    /** A pattern switch expression (PatternGenerator). */
+    abstract String patternSwitchExpr(Ty t, boolean statementLevel);
+
+    /**
+     * An arm that is a try statement: statements and a suspension in the try, a catch that logs,
+     * both ending in {@code yield}; sometimes a finally.
+     */
+    void tryArmTo(StringBuilder sb, Ty t) {
+        depth++;
+        tryDepth++;
+        scopes.push(new ArrayList<>());
+        int savedYields = yieldsInStmt;
+        List<Stmt> stmts = new ArrayList<>();
+        int n = r.nextInt(3);
+        for (int i = 0; i < n && budget > 0; i++) stmt(stmts);
+        String suspend = noYield ? expr(t, 1) : t == Ty.STRING ? "String.valueOf(" + yieldLeaf(Ty.INTEGER) + ")"
+                : yieldLeaf(Ty.INT);
+        scopes.pop(); // the try block's locals are not in scope in the catch block
+        String ex = fresh("ex");
+        String type = pick("FuzzException", "FuzzException | IllegalStateException", "RuntimeException", "CoroutineExit");
+        scopes.push(new ArrayList<>(List.of(new Var(ex, Ty.THROWABLE, false))));
+        List<Stmt> handler = new ArrayList<>();
+        if (r.nextBoolean() && budget > 0) stmt(handler);
+        String caught = expr(t, 1);
+        scopes.pop();
+        yieldsInStmt = savedYields;
+        tryDepth--;
+        depth--;
+        sb.append("{\n        try {\n").append(Program.renderStatements(stmts, 3));
+        sb.append("            yield ").append(yieldable(suspend, t)).append(";\n");
+        sb.append("        } catch (").append(type).append(' ').append(ex).append(") {\n");
+        sb.append("            log.add(\"").append(ex).append(" \" + d(").append(ex).append("));\n");
+        sb.append(Program.renderStatements(handler, 3));
+        sb.append("            yield ").append(yieldable(caught, t)).append(";\n");
+        if (r.nextInt(3) == 0) sb.append("        } finally {\n            log.add(\"finally ").append(fresh("F")).append("\");\n");
+        sb.append("        }\n    }\n");
+    }
+
+    /** {@code e} as the operand of {@code yield}: "yield (" would parse as a call of a method named yield. */
+    static String yieldable(String e, Ty t) {
+        return e.startsWith("(") ? (t == Ty.STRING ? "\"\" + " : "0 + ") + e : e;
     }
 
     void armTo(StringBuilder sb, Ty t) {
@@ -107,9 +191,7 @@ abstract class ExpressionGenerator {
         for (int i = 0; i < n && budget > 0; i++) stmt(stmts);
         yieldsInStmt = savedYields;
         String inner = Program.renderStatements(stmts, 2);
-        String result = expr(t, 2);
-        // "yield (" would parse as a call of a method named yield
-        if (result.startsWith("(")) result = (t == Ty.STRING ? "\"\" + " : "0 + ") + result;
+        String result = yieldable(expr(t, 2), t);
         scopes.pop();
         depth--;
         sb.append("{\n").append(inner).append("        yield ").append(result).append(";\n    }\n");
@@ -177,7 +259,7 @@ abstract class ExpressionGenerator {
                     case 3: return "String.valueOf(" + expr(pickYieldable(), d) + ")";
                     case 4: return "str(" + expr(pickYieldable(), d) + ", " + expr(pickYieldable(), d) + ")";
                     case 5: return expr(Ty.STRING, d) + ".concat(" + expr(Ty.STRING, d) + ")";
-                    case 6: return arrayRead(Ty.STR_ARR, d);
+                    case 6: return r.nextBoolean() ? arrayRead(Ty.STR_ARR, d) : featureString(d);
                     default: return r.nextInt(3) == 0 && depth < options.maxDepth() ? switchExpr(Ty.STRING, false)
                             : "(" + cond() + " ? " + expr(Ty.STRING, d) + " : " + expr(Ty.STRING, d) + ")";
                 }
@@ -220,6 +302,8 @@ abstract class ExpressionGenerator {
                         + expr(Ty.LONG, d) + "}";
             case STR_ARR:
                 return "new String[] {" + expr(Ty.STRING, d) + ", \"b\", " + expr(Ty.STRING, d) + ", " + expr(Ty.STRING, d) + "}";
+            case OBJ_ARR: case ANY_ARR: case CLONEABLE: case SERIAL: case HIDDEN: case HIDDEN_ARR: case SHAPE:
+                return featureExpr(t, d);
             default:
                 return leaf(t);
         }
@@ -228,7 +312,7 @@ abstract class ExpressionGenerator {
     /** {@code v++}, {@code ++v}, {@code v += e} on an int local, or the same on {@code acc}, as a value. */
     String sideEffect(int d) {
         Var v = pickVar(x -> x.mutable() && x.type() == Ty.INT);
-        String target = v != null ? v.name() : sig.hasAcc() ? "acc" : null;
+        String target = v != null ? v.name() : sig.hasAcc() && !inGuard ? "acc" : null;
         if (target == null) return expr(Ty.INT, d);
         return switch (r.nextInt(3)) {
             case 0 -> "(" + target + "++)";
@@ -304,10 +388,26 @@ abstract class ExpressionGenerator {
                 return "Integer.valueOf(nz(" + yieldLeaf(Ty.INTEGER) + "))";
             case ENUM:
                 return "E.of(nz(" + yieldLeaf(Ty.INTEGER) + "))";
+            case SHAPE:
+                return "Sh.of(nz(" + yieldLeaf(Ty.INTEGER) + "))";
+            case HIDDEN:
+                return "Hid.make(String.valueOf(" + yieldLeaf(Ty.INTEGER) + "))";
             default:
                 return null;
         }
     }
+
+    /** An expression of one of the features' types (PatternGenerator). */
+    abstract String featureExpr(Ty t, int d);
+
+    /** A String computed from the features' values, some held on the stack across a suspension; or any String. */
+    abstract String featureString(int d);
+
+    /** A condition with a record pattern; or any condition. */
+    abstract String featureCond(int d);
+
+    /** A literal of one of the features' types. */
+    abstract String featureLiteral(Ty t);
 
     String literal(Ty t) {
         switch (t) {
@@ -332,6 +432,8 @@ abstract class ExpressionGenerator {
             case INT_ARR: return "new int[] {1, 2, 3, 4}";
             case LONG_ARR: return "new long[4]";
             case STR_ARR: return "new String[] {\"w\", \"x\", \"y\", \"z\"}";
+            case OBJ_ARR: case ANY_ARR: case CLONEABLE: case SERIAL: case HIDDEN: case HIDDEN_ARR: case SHAPE:
+                return featureLiteral(t);
             default: return "\"o\"";
         }
     }
@@ -350,6 +452,7 @@ abstract class ExpressionGenerator {
         if (d <= 0) return leaf(Ty.BOOLEAN);
         switch (r.nextInt(10)) {
             case 0: case 1: return "(" + expr(Ty.INT, d) + " " + pick("<", ">", "==", "!=", "<=") + " " + expr(Ty.INT, d) + ")";
+            case 9: return r.nextBoolean() ? featureCond(d) : leaf(Ty.BOOLEAN);
             case 8: { // a pattern binding, used in the same condition
                 String b = fresh("b");
                 return "(((Object) " + expr(pickYieldable(), d - 1) + ") instanceof Integer " + b + " && " + b + " > "
@@ -384,21 +487,30 @@ abstract class ExpressionGenerator {
             case INTERFACE_STATIC -> sb.append(className).append("I.");
             case INSTANCE, DEFAULT -> {
                 boolean thisWorks = s.host() == Host.DEFAULT ? !from.isStatic() : from == Host.INSTANCE;
-                if (thisWorks && r.nextBoolean()) sb.append(r.nextBoolean() ? "this." : "");
-                else sb.append("new ").append(className).append('(').append(r.nextInt(10)).append(").");
+                String receiver = thisWorks && r.nextBoolean() ? "this" : "new " + className + "(" + r.nextInt(10) + ")";
+                if (s.iface() != null && r.nextBoolean()) { // through the generic interface: javac calls the bridge
+                    sb.append("((").append(s.iface()).append('<').append(s.params().get(s.generic()).java).append(">) ")
+                            .append(receiver).append(").");
+                } else if (!receiver.equals("this") || r.nextBoolean()) {
+                    sb.append(receiver).append('.');
+                }
             }
         }
         sb.append(s.name()).append("(log");
         List<Ty> ps = s.params();
+        boolean cast = ProgramGenerator.sameArityOverload(all, s); // standalone arguments of exact types
         for (int i = 0; i < ps.size(); i++) {
             Ty p = ps.get(i);
+            String arg;
             if (i == 0 && s.recursive()) {
-                sb.append(", ").append(depth != null ? depth : String.valueOf(r.nextInt(3)));
+                arg = depth != null ? depth : String.valueOf(r.nextInt(3));
             } else if (i == ps.size() - 1 && s.varargs() && r.nextBoolean()) {
-                for (int k = 0; k < 4; k++) sb.append(", ").append(literalArgs ? literal(Ty.INT) : expr(Ty.INT, 1));
+                for (int k = 0; k < 3; k++) sb.append(", ").append(literalArgs ? literal(Ty.INT) : expr(Ty.INT, 1));
+                arg = literalArgs ? literal(Ty.INT) : expr(Ty.INT, 1);
             } else {
-                sb.append(", ").append(literalArgs ? literal(p) : expr(p, 1));
+                arg = literalArgs ? literal(p) : expr(p, 1);
             }
+            sb.append(", ").append(cast ? "(" + p.java + ") (" + arg + ")" : arg);
         }
         return sb.append(')').toString();
     }
@@ -429,7 +541,14 @@ abstract class ExpressionGenerator {
     }
 
     static String show(String name, Ty t) {
-        return t.isArray() ? "Arrays.toString(" + name + ")" : t == Ty.THROWABLE ? "d(" + name + ")" : name;
+        return switch (t) {
+            case INT_ARR, LONG_ARR, STR_ARR -> "Arrays.toString(" + name + ")";
+            case THROWABLE -> "d(" + name + ")";
+            case OBJ_ARR, ANY_ARR, CLONEABLE, SERIAL -> "deep(" + name + ")";
+            case HIDDEN -> "Hid.desc(" + name + ")";
+            case HIDDEN_ARR -> "Hid.descAll(" + name + ")";
+            default -> name;
+        };
     }
 
     /** {@code + " v1=" + v1 + ...} over every variable in scope (so a wrongly restored local shows). */
@@ -451,6 +570,7 @@ abstract class ExpressionGenerator {
     }
 
     Ty pickYieldable() {
+        if (options.has(ProgramGenerator.Feature.PATTERNS) && r.nextInt(24) == 0) return Ty.SHAPE;
         return ProgramGenerator.YIELDABLE[r.nextInt(ProgramGenerator.YIELDABLE.length)];
     }
 

@@ -75,6 +75,12 @@ public final class Program {
         /** {@code "int p0"}, ... (after {@code List<String> log}). */
         final List<String> params;
         final List<Stmt> body = new ArrayList<>();
+        /** The generic interface this coroutine implements (javac bridges it), or null. */
+        String iface;
+        /** Which parameter the interface declares with its type parameter {@code X}. */
+        int generic = -1;
+        /** The type argument the program class gives {@code X}. */
+        String typeArg;
 
         Method(String name, Host host, boolean varargs, boolean primed, String resultType, List<String> params) {
             this.name = name;
@@ -83,6 +89,22 @@ public final class Program {
             this.primed = primed;
             this.resultType = resultType;
             this.params = params;
+        }
+
+        void bridge(String iface, int generic, String typeArg) {
+            this.iface = iface;
+            this.generic = generic;
+            this.typeArg = typeArg;
+        }
+
+        /** The parameter list with parameter {@code generic} typed {@code X}: the interface's method. */
+        String genericParamList() {
+            StringBuilder sb = new StringBuilder("List<String> log");
+            for (int i = 0; i < params.size(); i++) {
+                String p = params.get(i);
+                sb.append(", ").append(i == generic ? "X" + p.substring(p.lastIndexOf(' ')) : p);
+            }
+            return sb.toString();
         }
 
         String returnType() {
@@ -155,8 +177,19 @@ public final class Program {
             for (Method m : methods) if (m.host.inInterface()) renderMethod(sb, m, f);
             sb.append("}\n\n");
         }
+        List<String> implemented = new ArrayList<>();
+        if (anyInterface) implemented.add(className + "I");
+        for (Method m : methods) {
+            if (m.iface == null) continue;
+            implemented.add(m.iface + "<" + m.typeArg + ">");
+            sb.append("/** Implemented with X = ").append(m.typeArg).append(": javac bridges ").append(m.name).append(". */\n");
+            sb.append("interface ").append(m.iface).append("<X> {\n");
+            sb.append("    ").append(m.returnType()).append(' ').append(m.name).append('(').append(m.genericParamList())
+                    .append(");\n}\n\n");
+        }
         sb.append("/** Program seed ").append(seed).append(". */\n");
-        sb.append("public class ").append(className).append(anyInterface ? " implements " + className + "I" : "").append(" {\n");
+        sb.append("public class ").append(className)
+                .append(implemented.isEmpty() ? "" : " implements " + String.join(", ", implemented)).append(" {\n");
         sb.append("    int acc;\n\n");
         sb.append("    ").append(className).append("(int acc) {\n        this.acc = acc;\n    }\n\n");
         sb.append("    /** Java runs its static initializer at the first new K(...), before the arguments are evaluated. */\n");
@@ -173,7 +206,8 @@ public final class Program {
 
     private static void renderMethod(StringBuilder sb, Method m, Flavor f) {
         sb.append('\n');
-        String mods = m.host == Host.DEFAULT ? "default " : m.host.isStatic() ? "static " : "";
+        String mods = m.host == Host.DEFAULT ? "default " : m.host.isStatic() ? "static " : m.iface != null ? "public " : "";
+        if (m.iface != null) sb.append("    @Override\n");
         sb.append("    @Coroutine").append(m.primed ? "(primed = true)" : "").append('\n');
         sb.append("    ").append(mods).append(m.returnType()).append(' ').append(m.name)
                 .append('(').append(m.paramList()).append(") {\n");
@@ -181,7 +215,7 @@ public final class Program {
             sb.append("        return RefCoro.start(\"").append(m.name).append("\", ").append(m.primed)
                     .append(", () -> ").append(m.name).append("$body(").append(m.argList()).append("));\n");
             sb.append("    }\n\n");
-            sb.append("    ").append(mods).append(m.returnType()).append(' ').append(m.name)
+            sb.append("    ").append(mods.equals("public ") ? "" : mods).append(m.returnType()).append(' ').append(m.name)
                     .append("$body(").append(m.paramList()).append(") {\n");
         }
         renderBody(sb, m.body, 2);

@@ -141,15 +141,22 @@ final class TypeChecker {
         }
 
         /**
-         * The calls whose results the body tests with {@code instanceof}: their casts are guarded
-         * ({@code if (o instanceof String s)}), dead code for a well-typed sender rather than a mistake.
+         * The calls whose results the body tests with {@code instanceof} or a pattern switch (an
+         * {@code invokedynamic} of {@code SwitchBootstraps}, whose selector is under the restart
+         * index): their casts are guarded ({@code if (o instanceof String s)}, {@code case Box b}),
+         * dead code for a well-typed sender rather than a mistake.
          */
         private Set<MethodInsnNode> testedWithInstanceof() {
             Set<MethodInsnNode> out = new HashSet<>();
             for (int i = 0; i < flow.frames.length; i++) {
                 Frame<Val> f = flow.frames[i];
-                if (f != null && m.instructions.get(i).getOpcode() == Opcodes.INSTANCEOF && top(f).received() != null) {
+                AbstractInsnNode insn = m.instructions.get(i);
+                if (f != null && insn.getOpcode() == Opcodes.INSTANCEOF && top(f).received() != null) {
                     out.add(top(f).received());
+                } else if (f != null && insn instanceof org.objectweb.asm.tree.InvokeDynamicInsnNode indy
+                        && "java/lang/runtime/SwitchBootstraps".equals(indy.bsm.getOwner()) && f.getStackSize() >= 2
+                        && f.getStack(f.getStackSize() - 2).received() != null) {
+                    out.add(f.getStack(f.getStackSize() - 2).received());
                 }
             }
             return out;

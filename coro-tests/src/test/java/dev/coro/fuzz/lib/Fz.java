@@ -48,6 +48,18 @@ public final class Fz {
         return s.isEmpty() ? '_' : s.charAt(s.length() - 1);
     }
 
+    /** Any value as the trace shows it: arrays (of any dimension and element type) by their elements. */
+    public static String deep(Object o) {
+        if (o instanceof Object[]) return java.util.Arrays.deepToString((Object[]) o);
+        if (o != null && o.getClass().isArray()) return java.util.Arrays.deepToString(new Object[] {o});
+        return String.valueOf(o);
+    }
+
+    /** {@link #deep} of a value computed before {@code then} (which may have suspended). */
+    public static String deep(Object o, Object then) {
+        return deep(o) + "/" + then;
+    }
+
     /** {@code c.result()}, or how it failed. */
     public static String result(Coro<?, ?, ?> c) {
         try {
