@@ -224,7 +224,7 @@ public abstract class CoroFrame<Y, S, R> implements Coro<Y, S, R> {
             }
             return drive(this, this, null, null, NOT_RESUMED);
         }
-        if (l == RUNNING) throw reentered("next/send");
+        if (l == RUNNING) throw running(this, "next/send");
         if (l < RUNNING) throw new Exhausted(methodName());
         return drive(this, enterChain("next/send"), v, null, NOT_RESUMED);
     }
@@ -240,7 +240,7 @@ public abstract class CoroFrame<Y, S, R> implements Coro<Y, S, R> {
             clearLocals();
             throw Sneaky.rethrow(pep479(t));
         }
-        if (l == RUNNING) throw reentered("raise");
+        if (l == RUNNING) throw running(this, "raise");
         if (l < RUNNING) throw Sneaky.rethrow(t); // finished: thrown straight back
         CoroFrame<?, ?, ?> leaf = enterChain("raise");
         if (t instanceof CoroutineExit && (leaf != this || aux instanceof Sub)) {
@@ -253,7 +253,7 @@ public abstract class CoroFrame<Y, S, R> implements Coro<Y, S, R> {
     @Override
     public final void close() {
         int l = label;
-        if (l == RUNNING) throw reentered("close");
+        if (l == RUNNING) throw running(this, "close");
         if (l == CREATED) {
             label = FAILED;
             clearLocals();
@@ -438,7 +438,7 @@ public abstract class CoroFrame<Y, S, R> implements Coro<Y, S, R> {
     /** The coroutine a resume of this chain must run now; checks nobody in the chain is running. */
     private CoroFrame<?, ?, ?> enterChain(String op) {
         CoroFrame<?, ?, ?> leaf = leafOf(this);
-        if (leaf.label == RUNNING) throw reentered(op);
+        if (leaf.label == RUNNING) throw running(leaf, op);
         if (isSub()) {
             // Driven directly while a delegator waits on it: the top delegator's cached leaf may go stale.
             CoroFrame<?, ?, ?> top = this;
@@ -521,9 +521,30 @@ public abstract class CoroFrame<Y, S, R> implements Coro<Y, S, R> {
         clearLocals();
     }
 
-    private IllegalStateException reentered(String op) {
+    /**
+     * {@code op} found {@code f} (this coroutine, or the innermost coroutine of its chain) RUNNING: either
+     * called from inside its own body, or while another thread runs it (a caller's bug). Which one is
+     * found out here, on the error path only, so that the hot path pays nothing for it: {@code f}'s body
+     * is running on this thread exactly when its frame class's {@code resume} is on this thread's stack.
+     * (Races that this check cannot see, two threads passing the state check at the same instant, are
+     * the contract's "wherever that costs nothing": catching them needs a fence on every resume.)
+     */
+    private IllegalStateException running(CoroFrame<?, ?, ?> f, String op) {
+        if (!runsOnThisThread(f.getClass())) {
+            return new IllegalStateException("coroutine " + methodName() + " is running in another thread: " + op
+                    + " must not resume a coroutine while another thread does (resume it from one thread at a time)");
+        }
         return new IllegalStateException("coroutine " + methodName() + " is already running: " + op
                 + " was called from inside its own body");
+    }
+
+    /** Whether a {@code resume} of frame class {@code frame} is on the current thread's stack. */
+    private static boolean runsOnThisThread(Class<?> frame) {
+        String name = frame.getName(); // (coro-api is compiled for Java 8: no StackWalker)
+        for (StackTraceElement e : new Throwable().getStackTrace()) {
+            if (e.getClassName().equals(name) && e.getMethodName().equals("resume")) return true;
+        }
+        return false;
     }
 
     /** PEP 479: a StopIteration escaping the body must not look like a return. */
