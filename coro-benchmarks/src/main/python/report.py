@@ -201,12 +201,17 @@ def load_jmh(path):
             key = b["benchmark"][len(PKG):] if b["benchmark"].startswith(PKG) else b["benchmark"]
             if b.get("params", {}).get("depth"):
                 key += "@" + b["params"]["depth"]
+            if b.get("params", {}).get("types"):
+                key += "@" + b["params"]["types"]
             samples = [s for fork in b["primaryMetric"]["rawData"] for s in fork]
             if not samples:
                 continue
             p25, med, p75 = quartiles(samples)
             out[key] = {"median": med, "p25": p25, "p75": p75, "n": len(samples),
                         "unit": b["primaryMetric"]["scoreUnit"], "jdk": b.get("vmVersion", "")}
+            alloc = b.get("secondaryMetrics", {}).get("gc.alloc.rate.norm")
+            if alloc is not None:
+                out[key]["alloc"] = alloc["score"]
     return out
 
 
@@ -268,6 +273,11 @@ class Results:
             for prefix in ("jmh-jdk", "weaver-jdk"):  # (F)'s WeaverBench runs apart, with its own settings
                 if name.startswith(prefix) and name.endswith(".json"):
                     self.jmh.setdefault(name[len(prefix):-len(".json")], {}).update(load_jmh(os.path.join(d, name)))
+        self.alloc = {}  # {jdk: {key: bytes per operation}}, from the -prof gc pass (gc-jdkNN.json)
+        for name in sorted(os.listdir(d)):
+            if name.startswith("gc-jdk") and name.endswith(".json"):
+                got = load_jmh(os.path.join(d, name))
+                self.alloc[name[len("gc-jdk"):-len(".json")]] = {k: v["alloc"] for k, v in got.items() if "alloc" in v}
         self.startup = load_lines(os.path.join(d, "startup.jsonl"))
         self.echo = load_lines(os.path.join(d, "echo.jsonl"))
         for r in self.startup + self.echo:
@@ -349,6 +359,63 @@ def timing_table(res, rows, kotlin_group=None):
                     kb = ratio(best / r["median"])
             out.append(f"| {label} | {jdk_name} | {ns(r['median'])} | {ns(r['p25'])} – {ns(r['p75'])} | "
                        f"{ratio(vs_hand)}{vs_note} | {kb} |")
+    return "\n".join(out)
+
+
+H_TYPES = ("1", "4", "16")
+
+
+def bytes_op(b):
+    return "—" if b is None else f"{b:,.0f}" if b >= 1 or b == 0 else f"{b:.2f}"
+
+
+def many_types_table(res):
+    out = ["| call site | types | JDK | coro median | hand-written median | coro ÷ hand-written | coro ×(16 ÷ 1 types) | "
+           "hand-written ×(16 ÷ 1) | coro B/op | hand-written B/op |",
+           "| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    for site, label in (("SitePerType", "one per type"), ("OneSite", "one for all")):
+        for t in H_TYPES:
+            for jdk in res.jdks:
+                c, h = f"ManyTypesBench.coro{site}@{t}", f"ManyTypesBench.hand{site}@{t}"
+                rc, rh = res.get(c, jdk), res.get(h, jdk)
+                if rc is None and rh is None:
+                    continue
+                al = res.alloc.get(jdk, {})
+                sixteen = ""
+                hsixteen = ""
+                if t == "16":
+                    sixteen = ratio(res.vs(c, f"ManyTypesBench.coro{site}@1", jdk))
+                    hsixteen = ratio(res.vs(h, f"ManyTypesBench.hand{site}@1", jdk))
+                out.append(f"| {label} | {t} | {jdk} | {ns(rc['median']) if rc else '—'} | "
+                           f"{ns(rh['median']) if rh else '—'} | {ratio(res.vs(c, h, jdk))} | {sixteen} | {hsixteen} | "
+                           f"{bytes_op(al.get(c))} | {bytes_op(al.get(h))} |")
+    return "\n".join(out)
+
+
+ALLOC_ROWS = [("GeneratorBench.coro", "(A) coro generator, `next()`"),
+              ("GeneratorBench.handWritten", "(A) hand-written `Iterator<Long>`"),
+              ("GeneratorBench.kotlinBest", "(A) Kotlin at its best"),
+              ("ConsumerBench.coro", "(B) coro consumer, `send()`"),
+              ("ConsumerBench.handWritten", "(B) hand-written `Long send(Long)`"),
+              ("ConsumerBench.kotlinBest", "(B) Kotlin at its best"),
+              ("PipelineBench.coro", "(D) coro pipeline, per source item"),
+              ("PipelineBench.handWritten", "(D) hand-written pipeline"),
+              ("PipelineBench.kotlinBest", "(D) Kotlin at its best")]
+
+
+def alloc_table(res):
+    if not res.alloc:
+        return None
+    out = ["| contender | " + " | ".join(f"JDK {j}: B/op" for j in res.jdks) + " | "
+           + " | ".join(f"JDK {j}: time" for j in res.jdks) + " |",
+           "| --- | " + " | ".join("---:" for _ in res.jdks) * 2 + " |"]
+    out[1] = "| --- |" + "".join(" ---: |" for _ in range(2 * len(res.jdks)))
+    for key, label in ALLOC_ROWS:
+        cells = [bytes_op(res.alloc.get(j, {}).get(key)) for j in res.jdks]
+        if all(c == "—" for c in cells):
+            continue
+        times = [ns(res.median(key, j)) if res.median(key, j) is not None else "—" for j in res.jdks]
+        out.append(f"| {label} | " + " | ".join(cells) + " | " + " | ".join(times) + " |")
     return "\n".join(out)
 
 
@@ -891,6 +958,22 @@ def main():
     md.append(timing_table(res, D_ROWS, "D"))
     md.append("\n## (E) `Yield.from` chains: one `next()` through a chain of the given depth\n")
     md.append(delegation_table(res))
+    md.append("\n## (H) Many coroutine types: one `next()` per operation over 1, 4 or 16 types\n")
+    md.append("`ManyTypesBench`: 1, 4 or 16 behaviourally identical Fibonacci generators, each its own coroutine "
+              "type (`ManyTypes.gen0` … `gen15`, so each its own frame class), taken in turn, one `next()` per "
+              "operation; beside as many hand-written `Iterator<Long>` classes (`ManyIterators.It0` … `It15`). "
+              "**One per type**: a `switch` with one `next()` call per type, so each call site sees one class, as "
+              "in a program whose call sites each use one coroutine. **One for all**: a single `next()` call over "
+              "an array of them, as a scheduler or a `List<Coro<…>>` does. B/op is the allocation per operation "
+              "(JMH's `-prof gc`, `gc.alloc.rate.norm`, in a shorter pass of its own).\n")
+    mt = many_types_table(res)
+    md.append(mt if mt.count("\n") > 1 else "_Not run._")
+    md.append("\n## Allocation per operation\n")
+    md.append("Bytes allocated per operation (JMH's `-prof gc`, `gc.alloc.rate.norm`; a shorter pass of its own, "
+              "after the timing runs), beside the time per operation of the timing run. 0 means every box the "
+              "API requires was scalar-replaced (or came from the `Long` cache).\n")
+    at = alloc_table(res)
+    md.append(at if at else "_Not run._")
     md.append("\n## (G) `raise` and `close` on a suspended coroutine with a `finally`\n")
     md.append("The exception raised is preallocated without a stack trace. The first two pairs include creating the "
               "generator and running it to its first `yield` (see (C), create + first `next()`).\n")

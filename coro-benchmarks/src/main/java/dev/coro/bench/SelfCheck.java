@@ -66,6 +66,10 @@ public final class SelfCheck {
             coroField.next();
             return cell.value;
         }));
+        for (int k = 0; k < 16; k++) { // (H): every type and every hand-written class the same generator
+            same("H coro type " + k, fib, take(dev.coro.bench.coro.ManyTypes.of(k)::next));
+            same("H hand-written class " + k, fib, take(dev.coro.bench.hand.ManyIterators.of(k)::next));
+        }
         Iterator<Long> kseq = KotlinContenders.fibonacciSequence();
         same("A kotlinSequence", fib, take(kseq::next));
         same("A kotlinBest", fib, take(new FibonacciField()::next));
