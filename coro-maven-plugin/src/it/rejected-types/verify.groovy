@@ -1,4 +1,4 @@
-// Each type problem marked in the fixtures' sources ("// expect-diagnostic: TEXT") is an error line
+// Each type problem marked in the fixtures' sources ("// expect-diagnostic: CODE: TEXT") is an error line
 // of its own, in javac's form with the source's absolute path, at that line; the build failed before
 // rewriting anything.
 def sources = new File(basedir, '../../../../coro-tests/src/test/java/dev/coro/rejects')
@@ -8,7 +8,11 @@ def expected = []
 fixtures.each { f ->
     f.readLines().eachWithIndex { line, i ->
         def at = line.indexOf('// expect-diagnostic:')
-        if (at >= 0) expected << "${f.name}:${i + 1}: ${line.substring(at + '// expect-diagnostic:'.length()).trim()}".toString()
+        if (at >= 0) {
+            // the marker names the diagnostic's code first ("TYPE_MISMATCH: text"); the build prints the text
+            def text = line.substring(at + '// expect-diagnostic:'.length()).trim().replaceFirst(/^[A-Z][A-Z_]*: /, '')
+            expected << "${f.name}:${i + 1}: ${text}".toString()
+        }
     }
 }
 // (the plugin prints the source file's absolute path, as maven-compiler-plugin does, then a hint line)

@@ -11,9 +11,10 @@ import java.util.stream.Stream;
  * The base class of every woven coroutine: the Python generator protocol in plain Java.
  *
  * <p>The weaver generates, for each {@code @Coroutine} method {@code m} of class {@code C}, a
- * final subclass (the <em>frame class</em>) whose fields hold the locals that are live across a
- * suspension point, and turns the body of {@code m} into a static method {@code C.m(frame, label,
- * sent, thrown)} that dispatches on {@code label}. This class drives that method:
+ * final subclass (the <em>frame class</em>, {@code C-m-Coro}) whose fields hold the locals that are
+ * live across a suspension point, and turns the body of {@code m} into a private method of {@code C},
+ * named {@code m}, that takes {@code m}'s own parameters followed by {@code (frame, label, sent,
+ * thrown)} and dispatches on {@code label} (docs/weaving.md). This class drives that method:
  *
  * <ul>
  *   <li>The body suspends by storing its resume point in {@link #label} (a value &ge; 1) and
@@ -24,10 +25,11 @@ import java.util.stream.Stream;
  * </ul>
  *
  * Everything else (states, re-entry checks, {@code StopIteration}, PEP 479, {@code close},
- * iterators, streams, delegation) lives here, so woven bytecode stays small.
+ * iterators, streams, delegation) lives here and in {@link Driver} (the slow path), so woven
+ * bytecode stays small.
  *
- * <p>Members are public because the woven body lives in the user's class, in another package. They
- * are not API: only {@link Coro} is.
+ * <p>Members woven code needs are protected (frame classes live in the user's package); none is
+ * API: only {@link Coro} is.
  *
  * <p>What the three state fields hold, state by state (the driver keeps these between any two
  * protocol calls; inside a call a field may briefly lag, as the comments there say). "Sub" means
@@ -92,12 +94,12 @@ public abstract class CoroFrame<Y, S, R> implements Coro<Y, S, R> {
      * sub-coroutine of a delegator, its delegator (parent); otherwise, while it delegates, a cache of
      * the innermost coroutine of its chain (its leaf). See {@link #isSub()}.
      */
-    private CoroFrame<?, ?, ?> link;
+    CoroFrame<?, ?, ?> link;
 
     /** What {@link #delegate} returns: tells the driver the body started a {@code Yield.from}. */
-    private static final Object DELEGATE = new Object();
-    /** No value yet: {@link #drive} must resume {@code cur} first. */
-    private static final Object NOT_RESUMED = new Object();
+    static final Object DELEGATE = new Object();
+    /** No value yet: {@link Driver#drive} must resume {@code cur} first. */
+    static final Object NOT_RESUMED = new Object();
 
     protected CoroFrame() {}
 
@@ -149,7 +151,7 @@ public abstract class CoroFrame<Y, S, R> implements Coro<Y, S, R> {
 
     /**
      * {@code Yield.from(sub)} at resume point {@code point} in woven code; the body returns what this
-     * returns, and the driver ({@link #drive}) takes over the delegation.
+     * returns, and the driver ({@link Driver#drive}) takes over the delegation.
      */
     protected final Object delegate(Object sub, int point) {
         label = point;
@@ -207,7 +209,7 @@ public abstract class CoroFrame<Y, S, R> implements Coro<Y, S, R> {
     protected final Object fastExit(Object y) {
         if (label > CREATED && y != DELEGATE) return y;
         try {
-            return drive(this, this, null, null, y);
+            return Driver.drive(this, this, null, null, y);
         } catch (StackOverflowError e) {
             if (label == RUNNING) label = FAILED; // the body returned, but there was no stack left to finish
             throw e;
@@ -222,11 +224,11 @@ public abstract class CoroFrame<Y, S, R> implements Coro<Y, S, R> {
                 throw new IllegalStateException("can't send a non-null value to a just-created coroutine "
                         + methodName() + ": start it with next() first");
             }
-            return drive(this, this, null, null, NOT_RESUMED);
+            return Driver.drive(this, this, null, null, NOT_RESUMED);
         }
-        if (l == RUNNING) throw running(this, "next/send");
+        if (l == RUNNING) throw Driver.running(this, this, "next/send");
         if (l < RUNNING) throw new Exhausted(methodName());
-        return drive(this, enterChain("next/send"), v, null, NOT_RESUMED);
+        return Driver.drive(this, Driver.enterChain(this, "next/send"), v, null, NOT_RESUMED);
     }
 
     @SuppressWarnings("unchecked")
@@ -240,222 +242,40 @@ public abstract class CoroFrame<Y, S, R> implements Coro<Y, S, R> {
             clearLocals();
             throw Sneaky.rethrow(pep479(t));
         }
-        if (l == RUNNING) throw running(this, "raise");
+        if (l == RUNNING) throw Driver.running(this, this, "raise");
         if (l < RUNNING) throw Sneaky.rethrow(t); // finished: thrown straight back
-        CoroFrame<?, ?, ?> leaf = enterChain("raise");
+        CoroFrame<?, ?, ?> leaf = Driver.enterChain(this, "raise");
         if (t instanceof CoroutineExit && (leaf != this || aux instanceof Sub)) {
             // PEP 380: close the sub-coroutines first, then raise in this one at its Yield.from
-            return (Y) drive(this, this, null, closeBelow(t), NOT_RESUMED);
+            return (Y) Driver.drive(this, this, null, Driver.closeBelow(this, t), NOT_RESUMED);
         }
-        return (Y) drive(this, leaf, null, t, NOT_RESUMED);
+        return (Y) Driver.drive(this, leaf, null, t, NOT_RESUMED);
     }
 
     @Override
     public final void close() {
         int l = label;
-        if (l == RUNNING) throw running(this, "close");
+        if (l == RUNNING) throw Driver.running(this, this, "close");
         if (l == CREATED) {
             label = FAILED;
             clearLocals();
             return;
         }
         if (l < RUNNING) return;
-        CoroFrame<?, ?, ?> leaf = enterChain("close");
-        Throwable in = leaf != this || aux instanceof Sub ? closeBelow(new CoroutineExit()) : new CoroutineExit();
-        Throwable out = closeStep(this, in);
+        CoroFrame<?, ?, ?> leaf = Driver.enterChain(this, "close");
+        Throwable in = leaf != this || aux instanceof Sub ? Driver.closeBelow(this, new CoroutineExit()) : new CoroutineExit();
+        Throwable out = Driver.closeStep(this, in);
         if (out != null) throw Sneaky.rethrow(out);
     }
 
-    // ---------------------------------------------------------------- the driver
-
-    /**
-     * Runs the chain rooted at {@code root} from its frame {@code cur} until some frame yields (the
-     * value is returned), or {@code root} itself finishes (StopIteration or its exception is thrown).
-     * A frame that finishes resumes its delegator with its result or exception; a frame that starts
-     * a {@code Yield.from} passes control to its sub-coroutine. No recursion: any depth, one loop.
-     *
-     * @param resumed {@link #NOT_RESUMED} to resume {@code cur} with {@code sent}/{@code thrown}
-     *     first; otherwise {@code cur} (the root) was just resumed by the caller and returned this
-     */
-    private static Object drive(CoroFrame<?, ?, ?> root, CoroFrame<?, ?, ?> cur, Object sent, Throwable thrown,
-            Object resumed) {
-        Object y = resumed;
-        int traceAt = Traces.NOT_YET; // where the next delegator goes in a failure's stack trace
-        for (;;) {
-            if (y == NOT_RESUMED) {
-                // cur may be suspended in a Yield.from over an adapter, or over a sub that has finished
-                Object sub = cur.aux;
-                if (sub != null && cur.label > CREATED) {
-                    if (sub instanceof Sub) {
-                        Sub d = (Sub) sub;
-                        int at = cur.label;
-                        cur.label = RUNNING; // the adapted sub runs: cur must not be re-entered
-                        Object out;
-                        Throwable failure = null;
-                        try {
-                            out = d.step(sent, thrown);
-                        } catch (Throwable e) {
-                            out = null;
-                            failure = e;
-                        }
-                        cur.label = at;
-                        if (failure == null && out != Sub.END) {
-                            root.cacheLeaf(cur);
-                            return out;
-                        }
-                        cur.aux = null;
-                        sent = failure == null ? d.result : null;
-                        thrown = failure;
-                    } else if (sub instanceof CoroFrame) {
-                        // finished before the Yield.from, or run to its end by someone else: as in PEP 380,
-                        // its StopIteration went elsewhere (or was thrown long ago), so the result here is null
-                        CoroFrame<?, ?, ?> s = (CoroFrame<?, ?, ?>) sub;
-                        cur.aux = null;
-                        s.link = null;
-                        if (thrown == null) sent = null;
-                    }
-                }
-                int l = cur.label;
-                cur.label = RUNNING;
-                try {
-                    y = cur.resume(l, sent, thrown);
-                } catch (Throwable e) {
-                    cur.label = FAILED; // first, with a plain write: near the stack's end failed() itself may overflow
-                    Throwable w = cur.failed(e);
-                    if (cur == root) throw Sneaky.rethrow(w);
-                    CoroFrame<?, ?, ?> child = cur;
-                    cur = cur.popToParent();
-                    traceAt = Traces.addDelegator(w, child, cur, traceAt);
-                    root.cacheLeaf(cur);
-                    sent = null;
-                    thrown = w;
-                    continue;
-                }
-            }
-            sent = null;
-            thrown = null;
-            if (cur.label == RUNNING) { // the body returned y
-                Object r = y;
-                cur.aux = r; // first, with plain writes: finishReturned() may overflow
-                cur.label = RETURNED;
-                cur.finishReturned(r);
-                cur.label = RETURNED_REPORTED;
-                if (cur == root) throw new StopIteration(r);
-                cur = cur.popToParent();
-                root.cacheLeaf(cur);
-                sent = r;
-                y = NOT_RESUMED;
-                continue;
-            }
-            if (y != DELEGATE) {
-                root.cacheLeaf(cur);
-                return y;
-            }
-            // The body started a Yield.from: cur.aux is what it delegates to.
-            y = NOT_RESUMED;
-            Object s = cur.aux;
-            if (s instanceof CoroFrame) {
-                CoroFrame<?, ?, ?> sf = (CoroFrame<?, ?, ?>) s;
-                String problem = sf.delegationProblem(cur);
-                if (problem != null) {
-                    cur.aux = null;
-                    thrown = new IllegalStateException(problem);
-                    continue;
-                }
-                sf.link = cur;
-                if (sf.label < RUNNING) continue; // already finished: its result comes back at once
-                cur = leafOf(sf);
-                root.cacheLeaf(cur);
-            } else if (s instanceof Coro) {
-                cur.aux = new CoroSub((Coro<?, ?, ?>) s);
-            } else if (s instanceof Iterable) {
-                try {
-                    cur.aux = new IterableSub(((Iterable<?>) s).iterator());
-                } catch (Throwable e) {
-                    cur.aux = null;
-                    thrown = e;
-                }
-            } else {
-                cur.aux = null;
-                thrown = new NullPointerException("Yield.from(null) in " + cur.methodName());
-            }
-        }
-    }
-
-    /**
-     * Closes, innermost first, every sub-coroutine below this one (PEP 380: each level is closed
-     * with close(), and what that throws is raised in the level above instead of the exit). Returns
-     * what to raise in this coroutine at its {@code Yield.from}: {@code exit}, or what closing threw.
-     */
-    private Throwable closeBelow(Throwable exit) {
-        // Each level stays attached while it is closed, so the whole chain reads RUNNING meanwhile
-        // (a finally block that calls next() on a delegator above it gets IllegalStateException).
-        CoroFrame<?, ?, ?> f = leafOf(this);
-        Throwable pending = null;
-        Object sub = f.aux;
-        if (sub instanceof Sub) {
-            int at = f.label;
-            f.label = RUNNING;
-            try {
-                ((Sub) sub).close();
-            } catch (Throwable e) {
-                pending = e;
-            } finally {
-                f.label = at;
-            }
-        } else if (sub instanceof CoroFrame) {
-            ((CoroFrame<?, ?, ?>) sub).link = null;
-        }
-        f.aux = null;
-        while (f != this) {
-            pending = closeStep(f, pending == null ? new CoroutineExit() : pending);
-            f = f.popToParent();
-        }
-        aux = null;
-        return pending == null ? exit : pending;
-    }
-
-    /**
-     * close() semantics for one frame: raise {@code in} at its suspension point. Returns null when it
-     * finished (returned, or let a CoroutineExit escape); else what close() must throw: the body's
-     * exception, or IllegalStateException when it yielded again.
-     */
-    private static Throwable closeStep(CoroFrame<?, ?, ?> f, Throwable in) {
-        Object y;
-        try {
-            y = drive(f, f, null, in, NOT_RESUMED);
-        } catch (StopIteration returned) {
-            return null;
-        } catch (CoroutineExit exited) {
-            return null;
-        } catch (Throwable e) {
-            return e;
-        }
-        return new IllegalStateException("coroutine " + f.methodName() + " ignored CoroutineExit: it yielded "
-                + y + " instead of finishing");
-    }
-
-    /** The coroutine a resume of this chain must run now; checks nobody in the chain is running. */
-    private CoroFrame<?, ?, ?> enterChain(String op) {
-        CoroFrame<?, ?, ?> leaf = leafOf(this);
-        if (leaf.label == RUNNING) throw running(leaf, op);
-        if (isSub()) {
-            // Driven directly while a delegator waits on it: the top delegator's cached leaf may go stale.
-            CoroFrame<?, ?, ?> top = this;
-            while (top.isSub()) top = top.link;
-            top.link = null;
-        }
-        return leaf;
-    }
-
     /** True while this coroutine is the sub-coroutine of a delegator: then {@link #link} is that delegator. */
-    private boolean isSub() {
+    boolean isSub() {
         CoroFrame<?, ?, ?> l = link;
         return l != null && l.aux == this;
     }
 
     /** The innermost coroutine of the chain below {@code f} (f itself when it does not delegate to one). */
-    private static CoroFrame<?, ?, ?> leafOf(CoroFrame<?, ?, ?> f) {
+    static CoroFrame<?, ?, ?> leafOf(CoroFrame<?, ?, ?> f) {
         if (!(f.aux instanceof CoroFrame)) return f;
         if (f.link != null && !f.isSub()) return f.link; // the cached leaf of a delegating root
         CoroFrame<?, ?, ?> c = f;
@@ -466,50 +286,24 @@ public abstract class CoroFrame<Y, S, R> implements Coro<Y, S, R> {
     }
 
     /** Records the chain's current innermost coroutine at its root (none when the root itself runs). */
-    private void cacheLeaf(CoroFrame<?, ?, ?> leaf) {
+    void cacheLeaf(CoroFrame<?, ?, ?> leaf) {
         if (!isSub()) link = leaf == this ? null : leaf;
     }
 
     /** Detaches this finished (or closed) sub-coroutine from its delegator and returns the delegator. */
-    private CoroFrame<?, ?, ?> popToParent() {
+    CoroFrame<?, ?, ?> popToParent() {
         CoroFrame<?, ?, ?> p = link;
         link = null;
         p.aux = null;
         return p;
     }
 
-    /** Why {@code delegator} may not {@code Yield.from} this coroutine, or null. */
-    private String delegationProblem(CoroFrame<?, ?, ?> delegator) {
-        // Python lets a second generator take over one that another still delegates to; coro does
-        // not: a coroutine has one delegator at a time (its parent link), which is what keeps a
-        // resume O(1) at any depth.
-        if (isSub()) {
-            // A delegation cycle (this coroutine is one of the delegator's own delegators) also
-            // reads as isSub() here; it is Python's "generator already executing". Walked only on
-            // this error path: a legitimate Yield.from costs O(1) at any depth.
-            for (CoroFrame<?, ?, ?> p = delegator; ; p = p.link) {
-                if (p == this) {
-                    return "Yield.from(" + methodName() + ") in " + delegator.methodName() + ": coroutine "
-                            + methodName() + " is already running (a delegation cycle: it is waiting on "
-                            + delegator.methodName() + ")";
-                }
-                if (!p.isSub()) break;
-            }
-            return "Yield.from(" + methodName() + ") in " + delegator.methodName()
-                    + ": it is already the sub-coroutine of " + link.methodName();
-        }
-        if (this == delegator || label == RUNNING || leafOf(this).label == RUNNING) {
-            return "Yield.from(" + methodName() + ") in " + delegator.methodName() + ": it is already running";
-        }
-        return null;
-    }
-
-    private Throwable failed(Throwable e) {
+    Throwable failed(Throwable e) {
         finishFailed();
         return pep479(e);
     }
 
-    private void finishReturned(Object result) {
+    void finishReturned(Object result) {
         label = RETURNED;
         aux = result;
         clearLocals();
@@ -521,34 +315,8 @@ public abstract class CoroFrame<Y, S, R> implements Coro<Y, S, R> {
         clearLocals();
     }
 
-    /**
-     * {@code op} found {@code f} (this coroutine, or the innermost coroutine of its chain) RUNNING: either
-     * called from inside its own body, or while another thread runs it (a caller's bug). Which one is
-     * found out here, on the error path only, so that the hot path pays nothing for it: {@code f}'s body
-     * is running on this thread exactly when its frame class's {@code resume} is on this thread's stack.
-     * (Races that this check cannot see, two threads passing the state check at the same instant, are
-     * the contract's "wherever that costs nothing": catching them needs a fence on every resume.)
-     */
-    private IllegalStateException running(CoroFrame<?, ?, ?> f, String op) {
-        if (!runsOnThisThread(f.getClass())) {
-            return new IllegalStateException("coroutine " + methodName() + " is running in another thread: " + op
-                    + " must not resume a coroutine while another thread does (resume it from one thread at a time)");
-        }
-        return new IllegalStateException("coroutine " + methodName() + " is already running: " + op
-                + " was called from inside its own body");
-    }
-
-    /** Whether a {@code resume} of frame class {@code frame} is on the current thread's stack. */
-    private static boolean runsOnThisThread(Class<?> frame) {
-        String name = frame.getName(); // (coro-api is compiled for Java 8: no StackWalker)
-        for (StackTraceElement e : new Throwable().getStackTrace()) {
-            if (e.getClassName().equals(name) && e.getMethodName().equals("resume")) return true;
-        }
-        return false;
-    }
-
     /** PEP 479: a StopIteration escaping the body must not look like a return. */
-    private static Throwable pep479(Throwable t) {
+    static Throwable pep479(Throwable t) {
         if (t instanceof StopIteration) {
             return new IllegalStateException("coroutine raised StopIteration", t);
         }
