@@ -209,12 +209,9 @@ class CorruptInputTest {
         assertEquals(message, d.message());
     }
 
-    @Test
-    void aDamagedStackMapTableIsABadClassFileAtTheBranchTarget() {
-        // mutation soak, seed 1: 586606722987072023, -7699003483412926470, 8494810869322837775. A constant
-        // pool index shifted by one named the StackMapTable otherwise: no StackMapTable to the JVM, and ASM
-        // wrote the plain method back without frames ("Expecting a stackmap frame at branch target")
-        byte[] b = withPlainMethod(ClassWriter.COMPUTE_FRAMES, "(I)I", cw -> { }, mv -> {
+    /** A plain method {@code p(I)I} that branches on its argument (lines 5, 6, 7), with a stack map frame. */
+    static byte[] branchOnFirstArgument() {
+        return withPlainMethod(ClassWriter.COMPUTE_FRAMES, "(I)I", cw -> { }, mv -> {
             Label zero = new Label();
             line(mv, 5);
             mv.visitVarInsn(Opcodes.ILOAD, 0);
@@ -228,6 +225,14 @@ class CorruptInputTest {
             mv.visitInsn(Opcodes.IRETURN);
             mv.visitMaxs(0, 0);
         });
+    }
+
+    @Test
+    void aDamagedStackMapTableIsABadClassFileAtTheBranchTarget() {
+        // mutation soak, seed 1: 586606722987072023, -7699003483412926470, 8494810869322837775. A constant
+        // pool index shifted by one named the StackMapTable otherwise: no StackMapTable to the JVM, and ASM
+        // wrote the plain method back without frames ("Expecting a stackmap frame at branch target")
+        byte[] b = branchOnFirstArgument();
         byte[] damaged = patch(b, "StackMapTable".getBytes(), "StackMapTablf".getBytes());
         assertDiagnostic("p", 7, "corrupt class file: method p(I)I has a branch target (offset 6) without a stack map"
                 + " frame (a damaged StackMapTable)", rejected(damaged));

@@ -22,20 +22,7 @@ class InputLayoutTest {
     private final Weaver weaver = new Weaver(ClassHierarchy.ofClassLoader(getClass().getClassLoader()));
 
     private static byte[] gen() {
-        return CorruptInputTest.withPlainMethod(ClassWriter.COMPUTE_FRAMES, "(I)I", cw -> { }, mv -> {
-            Label zero = new Label();
-            line(mv, 5);
-            mv.visitVarInsn(Opcodes.ILOAD, 0);
-            mv.visitJumpInsn(Opcodes.IFEQ, zero);
-            line(mv, 6);
-            mv.visitInsn(Opcodes.ICONST_1);
-            mv.visitInsn(Opcodes.IRETURN);
-            mv.visitLabel(zero);
-            line(mv, 7);
-            mv.visitInsn(Opcodes.ICONST_0);
-            mv.visitInsn(Opcodes.IRETURN);
-            mv.visitMaxs(0, 0);
-        });
+        return CorruptInputTest.branchOnFirstArgument();
     }
 
     private static final int ILOAD_0 = 26;
