@@ -39,13 +39,29 @@ final class StackMapComputer {
         return cw;
     }
 
+    /**
+     * {@code method} with frames and maxima computed. One that may be over 32 KB is written with wide
+     * jumps ({@link WideJumps}); only if that makes it too large for the JVM is it written as ASM
+     * would, widening only the jumps that need it.
+     */
     static MethodNode compute(ClassNode host, MethodNode method, ClassHierarchy hierarchy) {
+        if (WideJumps.mayBeLong(method)) {
+            try {
+                return compute(host, method, hierarchy, true);
+            } catch (WeaveException e) {
+                if (e.code != Diagnostic.Code.METHOD_TOO_LARGE) throw e;
+            }
+        }
+        return compute(host, method, hierarchy, false);
+    }
+
+    private static MethodNode compute(ClassNode host, MethodNode method, ClassHierarchy hierarchy, boolean wide) {
         ClassWriter cw = writer(ClassWriter.COMPUTE_FRAMES, hierarchy);
         cw.visit(host.version, host.access, host.name, null, host.superName,
                 host.interfaces.toArray(new String[0]));
         byte[] bytes;
         try {
-            method.accept(cw);
+            method.accept(wide ? WideJumps.inEveryMethod(cw, true) : cw);
             cw.visitEnd();
             bytes = cw.toByteArray();
         } catch (org.objectweb.asm.LimitExceededException e) {

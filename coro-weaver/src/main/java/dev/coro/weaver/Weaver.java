@@ -298,7 +298,7 @@ public final class Weaver {
         cls.invisibleAnnotations.add(marker);
         ClassWriter cw = StackMapComputer.writer(0, hierarchy);
         try {
-            cls.accept(cw);
+            cls.accept(WideJumps.forLongMethods(cls, cw));
             return cw.toByteArray();
         } catch (MethodTooLargeException e) {
             for (int i = 0; i < woven.size(); i++) { // which coroutine the method is woven from
