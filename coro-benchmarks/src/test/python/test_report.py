@@ -85,9 +85,12 @@ A sentence with a fact: <!-- generated: fact -->42 ns<!-- end generated: fact --
                                            "its fragment has several lines")
 
 
-def jmh_row(benchmark, scores, params=None):
-    return {"benchmark": "dev.coro.bench." + benchmark, "params": params or {}, "vmVersion": "17.0.1",
-            "primaryMetric": {"scoreUnit": "ns/op", "rawData": [scores]}}
+def jmh_row(benchmark, scores, params=None, alloc=None):
+    row = {"benchmark": "dev.coro.bench." + benchmark, "params": params or {}, "vmVersion": "17.0.1",
+           "primaryMetric": {"scoreUnit": "ns/op", "rawData": [scores]}}
+    if alloc is not None:
+        row["secondaryMetrics"] = {"gc.alloc.rate.norm": {"score": alloc}}
+    return row
 
 
 class ReportTest(unittest.TestCase):
@@ -99,7 +102,14 @@ class ReportTest(unittest.TestCase):
         os.makedirs(self.results)
         with open(os.path.join(self.results, "jmh-jdk17.json"), "w") as f:
             json.dump([jmh_row("GeneratorBench.coro", [6.0, 7.0, 8.0]),
-                       jmh_row("GeneratorBench.handWritten", [4.0, 5.0, 6.0])], f)
+                       jmh_row("GeneratorBench.handWritten", [4.0, 5.0, 6.0]),
+                       jmh_row("FirstResumeBench.coro", [3.0], {"order": "alone"}),
+                       jmh_row("FirstResumeBench.hand", [2.0], {"order": "alone"}),
+                       jmh_row("FirstResumeBench.coro", [9.0], {"order": "late"}),
+                       jmh_row("FirstResumeBench.hand", [2.5], {"order": "late"})], f)
+        with open(os.path.join(self.results, "gc-jdk17.json"), "w") as f:
+            json.dump([jmh_row("FirstResumeBench.coro", [3.5], {"order": "alone"}, 0.001),
+                       jmh_row("FirstResumeBench.coro", [9.5], {"order": "late"}, 24.0)], f)
         with open(os.path.join(self.results, "meta.txt"), "w") as f:
             f.write("started: 100\nfinished: 160\ncommit: abc1234\ncpu: 2 cores, test\n")
 
@@ -123,6 +133,9 @@ class ReportTest(unittest.TestCase):
         self.assertIn("- **Run**: 1.0 minutes, commit abc1234, ?; (F): ?.", text)
         self.assertIn("## (B) Consumer", text)  # the prose is kept
         self.assertIn("<!-- generated: B -->\n\n_Not run._\n\n<!-- end generated: B -->", text)
+        self.assertIn("| its own | alone: no other type ever runs | 17 | 3.00 ns | 2.00 ns | 1.50× | 1.00× | 1.00× | "
+                      "0.00 | — |\n| its own | late: first resumed after the 15 others are warmed up | 17 | 9.00 ns | "
+                      "2.50 ns | 3.60× | 3.00× | 1.25× | 24 | — |\n", text)
 
     def test_a_missing_marker_stops_it_before_writing(self):
         template = os.path.join(self.tmp.name, "template.md")
