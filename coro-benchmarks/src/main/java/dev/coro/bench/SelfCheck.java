@@ -70,6 +70,17 @@ public final class SelfCheck {
             same("H coro type " + k, fib, take(dev.coro.bench.coro.ManyTypes.of(k)::next));
             same("H hand-written class " + k, fib, take(dev.coro.bench.hand.ManyIterators.of(k)::next));
         }
+        for (String order : new String[] {"alone", "first", "late"}) { // (H), the first-resume order, after its warm-up
+            FirstResumeBench.Order s = new FirstResumeBench.Order();
+            s.order = order;
+            s.setup();
+            FirstResumeBench b = new FirstResumeBench();
+            long[] hand = take(() -> b.hand(s));
+            same("H first resume " + order + ", own call site", hand, take(() -> b.coro(s)));
+            same("H first resume " + order + ", shared call site", take(() -> b.handSharedSite(s)),
+                    take(() -> b.coroSharedSite(s)));
+            if (order.equals("alone")) same("H first resume alone", fib, hand);
+        }
         Iterator<Long> kseq = KotlinContenders.fibonacciSequence();
         same("A kotlinSequence", fib, take(kseq::next));
         same("A kotlinBest", fib, take(new FibonacciField()::next));
