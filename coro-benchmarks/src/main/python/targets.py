@@ -45,6 +45,7 @@ def targets(res):
             {j: res.vs("CreateBench.coroStarted", "CreateBench.handWrittenStarted", j) for j in J})
     at_most("(D) pipeline within 1.5× of hand-written", 1.5, {j: res.vs("PipelineBench.coro", "PipelineBench.handWritten", j) for j in J})
     at_most("(E) depth 10,000 within 2× of depth 1", 2, {j: res.vs("DelegationBench.coro@10000", "DelegationBench.coro@1", j) for j in J})
+    issue18(res, at_most, check)
     cells = {}
     for j in J:
         r = startup_row(res, j)
@@ -57,6 +58,37 @@ def targets(res):
             cells[j] = (f"{v:+.1f}%", True) if v < 5 else (f"{v:+.1f}%: misses by {v - 5:.1f} percentage points", False)
     rows.append(("(F) agent adds < 5% start-up to an app loading 10,000 classes", cells))
     return rows
+
+
+def issue18(res, at_most, check):
+    """Issue 18's targets: the pipeline, creation and many coroutine types against the hand-written limit."""
+    J = res.jdks
+    at_most("(C) create and run to the first suspension within 1.3× (issue 18)", 1.3,
+            {j: res.vs("CreateBench.coroStarted", "CreateBench.handWrittenStarted", j) for j in J})
+    at_most("(D) pipeline within 1.3× of hand-written (issue 18)", 1.3,
+            {j: res.vs("PipelineBench.coro", "PipelineBench.handWritten", j) for j in J})
+    for site, label in (("SitePerType", "one call site per type"), ("OneSite", "one call site for all")):
+        at_most(f"(H) 16 types, {label}, within 1.2× of hand-written", 1.2,
+                {j: res.vs(f"ManyTypesBench.coro{site}@16", f"ManyTypesBench.hand{site}@16", j) for j in J})
+
+    def extra_bytes(j):
+        """The most bytes per value coro allocates beyond the hand-written iterators' at 16 types, or None."""
+        al, worst = res.alloc.get(j, {}), None
+        for site in ("SitePerType", "OneSite"):
+            c, h = al.get(f"ManyTypesBench.coro{site}@16"), al.get(f"ManyTypesBench.hand{site}@16")
+            if c is not None and h is not None:
+                worst = max(worst if worst is not None else c - h, c - h)
+        return worst
+    check("(H) 16 types: no more allocation per value than hand-written", {j: extra_bytes(j) for j in J},
+          lambda v: v < 1, lambda v: f"{max(v, 0):+.0f} B/op", lambda v: f"{v:+.0f} B/op: misses")
+
+    def order_effect(j):
+        """The largest late ÷ first time of the 16th type, over both call sites, or None."""
+        ratios = [res.vs(f"FirstResumeBench.coro{site}@late", f"FirstResumeBench.coro{site}@first", j)
+                  for site in ("", "SharedSite")]
+        ratios = [r for r in ratios if r is not None]
+        return max(ratios) if ratios else None
+    at_most("(H) a late first resume costs ≤ 1.2× an early one (late ÷ first)", 1.2, {j: order_effect(j) for j in J})
 
 
 def targets_table(res):
