@@ -148,15 +148,19 @@ class WideJumpsTest {
                 """, text(computed().methods.get(0)));
     }
 
-    @Test
-    void theComputedMethodIsWrittenWideAndRuns() throws Exception {
-        ClassNode cn = computed();
+    /** Writes {@code cn} as the weaver's final writer does: its jumps are those of a long method written wide. */
+    private static void assertWrittenWideAndRuns(ClassNode cn) throws Exception {
         ClassWriter cw = StackMapComputer.writer(0, HIERARCHY);
         cn.accept(WideJumps.forLongMethods(cn, cw));
         byte[] written = cw.toByteArray();
         assertEquals(List.of(IFNE, WideJumps.GOTO_W, WideJumps.GOTO_W), writtenJumps(written));
         assertEquals(3, spin(written, 3));
         assertEquals(0, spin(written, 0));
+    }
+
+    @Test
+    void theComputedMethodIsWrittenWideAndRuns() throws Exception {
+        assertWrittenWideAndRuns(computed());
     }
 
     /**
@@ -201,13 +205,7 @@ class WideJumpsTest {
 
     @Test
     void theFinalWriteOfTheSkipFormNeedsNoSecondPass() throws Exception {
-        ClassNode cn = skipForm();
-        ClassWriter cw = StackMapComputer.writer(0, HIERARCHY);
-        cn.accept(WideJumps.forLongMethods(cn, cw));
-        byte[] written = cw.toByteArray();
-        assertEquals(List.of(IFNE, WideJumps.GOTO_W, WideJumps.GOTO_W), writtenJumps(written));
-        assertEquals(3, spin(written, 3));
-        assertEquals(0, spin(written, 0));
+        assertWrittenWideAndRuns(skipForm());
     }
 
     @Test
