@@ -109,20 +109,7 @@ class ControlFlowTest {
         ClassHierarchy missing = HostileHierarchyTest.over(Map.of(
                 "t/A", HostileHierarchyTest.header("t/A", "t/Gone", ACC_PUBLIC),
                 "t/B", HostileHierarchyTest.header("t/B", "java/lang/Object", ACC_PUBLIC)));
-        MethodNode m = new MethodNode(ACC_STATIC, "m", "(ZLt/A;Lt/B;)Ljava/lang/Object;", null, null);
-        Label other = new Label();
-        Label join = new Label();
-        PassTesting.line(m, 11);
-        m.visitVarInsn(ILOAD, 0);
-        m.visitJumpInsn(IFEQ, other);
-        m.visitVarInsn(ALOAD, 1);
-        m.visitJumpInsn(GOTO, join);
-        m.visitLabel(other);
-        m.visitVarInsn(ALOAD, 2);
-        m.visitLabel(join);
-        PassTesting.line(m, 12);
-        m.visitInsn(ARETURN);
-        m.visitMaxs(1, 3);
+        MethodNode m = PassTesting.eitherArgument("t/A", "t/B", 11);
         WeaveException e = assertThrows(WeaveException.class,
                 () -> ControlFlow.analyze("t/Merge", m, new TypedInterpreter(missing)));
         assertEquals(Diagnostic.Code.MISSING_CLASS, e.code);

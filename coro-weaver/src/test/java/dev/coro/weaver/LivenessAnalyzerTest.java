@@ -180,22 +180,10 @@ class LivenessAnalyzerTest {
     @Test
     void theNullTypeAndATypeTheWovenClassMayNotName() throws Exception {
         byte[] c = PassTesting.coroutineClass("Types", "Z", mv -> {
-            Label buffer = new Label();
-            Label join = new Label();
             line(mv, 40);
             mv.visitInsn(ACONST_NULL);
             mv.visitVarInsn(ASTORE, 1);
-            mv.visitVarInsn(ILOAD, 0);
-            mv.visitJumpInsn(IFEQ, buffer);
-            mv.visitTypeInsn(NEW, "java/lang/StringBuilder");
-            mv.visitInsn(DUP);
-            mv.visitMethodInsn(INVOKESPECIAL, "java/lang/StringBuilder", "<init>", "()V", false);
-            mv.visitJumpInsn(GOTO, join);
-            mv.visitLabel(buffer);
-            mv.visitTypeInsn(NEW, "java/lang/StringBuffer");
-            mv.visitInsn(DUP);
-            mv.visitMethodInsn(INVOKESPECIAL, "java/lang/StringBuffer", "<init>", "()V", false);
-            mv.visitLabel(join);
+            PassTesting.newEither(mv, 0, PassTesting.SB, "java/lang/StringBuffer");
             mv.visitVarInsn(ASTORE, 2);
             mv.visitInsn(DCONST_1);
             mv.visitVarInsn(DSTORE, 3);

@@ -1,7 +1,6 @@
 package dev.coro.weaver;
 
 import org.junit.jupiter.api.Test;
-import org.objectweb.asm.Label;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.MethodNode;
 
@@ -30,19 +29,7 @@ class StackMapComputerTest {
                 "t/A", HostileHierarchyTest.header("t/A", "t/Base", ACC_PUBLIC),
                 "t/B", HostileHierarchyTest.header("t/B", "t/Base", ACC_PUBLIC)));
         MethodNode m = new MethodNode(ACC_STATIC, "m", "(Z)Ljava/lang/String;", null, null);
-        Label other = new Label();
-        Label join = new Label();
-        m.visitVarInsn(ILOAD, 0);
-        m.visitJumpInsn(IFEQ, other);
-        m.visitTypeInsn(NEW, "t/A");
-        m.visitInsn(DUP);
-        m.visitMethodInsn(INVOKESPECIAL, "t/A", "<init>", "()V", false);
-        m.visitJumpInsn(GOTO, join);
-        m.visitLabel(other);
-        m.visitTypeInsn(NEW, "t/B");
-        m.visitInsn(DUP);
-        m.visitMethodInsn(INVOKESPECIAL, "t/B", "<init>", "()V", false);
-        m.visitLabel(join);
+        PassTesting.newEither(m, 0, "t/A", "t/B");
         m.visitMethodInsn(INVOKEVIRTUAL, "java/lang/Object", "toString", "()Ljava/lang/String;", false);
         m.visitInsn(ARETURN);
         MethodNode computed = StackMapComputer.compute(host(), m, hierarchy);
@@ -86,17 +73,7 @@ class StackMapComputerTest {
     void aClassMissingFromTheHierarchyIsADiagnosticNotALoad() {
         ClassHierarchy hierarchy = HostileHierarchyTest.over(Map.of(
                 "t/A", HostileHierarchyTest.header("t/A", "java/lang/Object", ACC_PUBLIC)));
-        MethodNode m = new MethodNode(ACC_STATIC, "m", "(ZLt/A;Lt/Gone;)Ljava/lang/Object;", null, null);
-        Label other = new Label();
-        Label join = new Label();
-        m.visitVarInsn(ILOAD, 0);
-        m.visitJumpInsn(IFEQ, other);
-        m.visitVarInsn(ALOAD, 1);
-        m.visitJumpInsn(GOTO, join);
-        m.visitLabel(other);
-        m.visitVarInsn(ALOAD, 2);
-        m.visitLabel(join);
-        m.visitInsn(ARETURN);
+        MethodNode m = PassTesting.eitherArgument("t/A", "t/Gone", 0);
         WeaveException e = assertThrows(WeaveException.class, () -> StackMapComputer.compute(host(), m, hierarchy));
         assertEquals(Diagnostic.Code.MISSING_CLASS, e.code);
         assertEquals("cannot find class t.Gone on the classpath: it is needed to compute stack map frames", e.getMessage());

@@ -147,16 +147,7 @@ class StackSpillerTest {
      */
     @Test
     void afterTheConstructorMoverOnlyInitialisedValuesAreSpilled() throws Exception {
-        String entry = "java/util/AbstractMap$SimpleEntry";
-        byte[] c = PassTesting.coroutineClass("Alloc", "", mv -> {
-            line(mv, 36);
-            mv.visitTypeInsn(NEW, entry);
-            mv.visitInsn(DUP);
-            mv.visitLdcInsn("a");
-            await(mv);
-            mv.visitMethodInsn(INVOKESPECIAL, entry, "<init>", "(Ljava/lang/Object;Ljava/lang/Object;)V", false);
-            done(mv);
-        });
+        byte[] c = PassTesting.entryOfAwait("Alloc", 36);
         MethodNode m = PassTesting.method(c);
         ConstructorMover.apply("t/Alloc", m);
         StackSpiller.apply("t/Alloc", m, HIERARCHY);
@@ -171,16 +162,7 @@ class StackSpillerTest {
                 ASTORE 3
                 ALOAD 2
                 ALOAD 3
-                ASTORE 1
-                ASTORE 0
-                NEW java/util/AbstractMap$SimpleEntry
-                DUP
-                ALOAD 0
-                ALOAD 1
-                INVOKESPECIAL java/util/AbstractMap$SimpleEntry.<init> (Ljava/lang/Object;Ljava/lang/Object;)V
-                INVOKESTATIC dev/coro/Yield.done (Ljava/lang/Object;)Ldev/coro/Coro;
-                ARETURN
-                """, PassTesting.text(m));
+                """ + PassTesting.ENTRY_REBUILT, PassTesting.text(m));
         assertEquals("next -> null; send b -> !StopIteration(a=b)",
                 PassTesting.run(PassTesting.weaveAndLoad(c), new Object[0], "b"));
     }

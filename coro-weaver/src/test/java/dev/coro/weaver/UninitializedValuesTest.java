@@ -21,9 +21,8 @@ import static org.objectweb.asm.Opcodes.*;
  * each value as its {@code toString}: {@code uninitialised T}, or ASM's kinds {@code I}, {@code R}, {@code .}).
  */
 class UninitializedValuesTest {
-    private static final String ENTRY = "java/util/AbstractMap$SimpleEntry";
-    private static final String ENTRY_INIT = "(Ljava/lang/Object;Ljava/lang/Object;)V";
-    private static final String SB = "java/lang/StringBuilder";
+    private static final String ENTRY = PassTesting.ENTRY;
+    private static final String SB = PassTesting.SB;
 
     private record Seen(List<String> moved, String atFirstSuspension) {}
 
@@ -50,17 +49,8 @@ class UninitializedValuesTest {
     /** javac's {@code new Entry(a, Yield.await())}: the object and its copy are under the call. */
     @Test
     void anObjectUnderTheSuspensionMoves() {
-        byte[] c = PassTesting.coroutineClass("Under", "", mv -> {
-            line(mv, 3);
-            mv.visitTypeInsn(NEW, ENTRY);
-            mv.visitInsn(DUP);
-            mv.visitLdcInsn("a");
-            await(mv);
-            mv.visitMethodInsn(INVOKESPECIAL, ENTRY, "<init>", ENTRY_INIT, false);
-            done(mv);
-        });
         assertEquals(new Seen(List.of("NEW " + ENTRY + "@3"),
-                " | uninitialised " + ENTRY + " uninitialised " + ENTRY + " R"), analyze(c));
+                " | uninitialised " + ENTRY + " uninitialised " + ENTRY + " R"), analyze(PassTesting.entryOfAwait("Under", 3)));
     }
 
     /** The constructor ran before the suspension: every copy of the object, stack and locals, is initialised. */
@@ -92,11 +82,11 @@ class UninitializedValuesTest {
             mv.visitInsn(DUP);
             await(mv);
             mv.visitTypeInsn(CHECKCAST, "java/lang/String");
-            mv.visitMethodInsn(INVOKESPECIAL, SB, "<init>", "(Ljava/lang/String;)V", false);
+            PassTesting.initBuilder(mv);
             mv.visitVarInsn(ALOAD, 0);
             mv.visitInsn(SWAP);
             mv.visitInsn(ACONST_NULL);
-            mv.visitMethodInsn(INVOKESPECIAL, ENTRY, "<init>", ENTRY_INIT, false);
+            PassTesting.initEntry(mv);
             mv.visitVarInsn(ALOAD, 0);
             done(mv);
         });
@@ -135,13 +125,12 @@ class UninitializedValuesTest {
     void operandsAreTheValuesAnInstructionReads() {
         byte[] c = PassTesting.coroutineClass("Reads", "", mv -> {
             line(mv, 9);
-            mv.visitTypeInsn(NEW, ENTRY);
-            mv.visitInsn(DUP);
+            PassTesting.newEntry(mv);
             mv.visitLdcInsn("k");
             mv.visitInsn(ICONST_1);
             mv.visitInsn(POP);
             mv.visitInsn(ACONST_NULL);
-            mv.visitMethodInsn(INVOKESPECIAL, ENTRY, "<init>", ENTRY_INIT, false);
+            PassTesting.initEntry(mv);
             done(mv);
         });
         MethodNode m = PassTesting.method(c);
