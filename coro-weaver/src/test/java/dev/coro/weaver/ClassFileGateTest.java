@@ -17,20 +17,11 @@ import static org.objectweb.asm.Opcodes.*;
  */
 class ClassFileGateTest {
     private static byte[] cls(Consumer<ClassWriter> members) {
-        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
-        cw.visit(V11, ACC_PUBLIC | ACC_SUPER, "t/Gate", null, "java/lang/Object", null);
-        members.accept(cw);
-        cw.visitEnd();
-        return cw.toByteArray();
+        return PassTesting.plainClass("t/Gate", members);
     }
 
     private static void method(ClassWriter cw, Consumer<MethodVisitor> body) {
-        MethodVisitor mv = cw.visitMethod(ACC_STATIC, "m", "()V", null, null);
-        mv.visitCode();
-        body.accept(mv);
-        mv.visitInsn(RETURN);
-        mv.visitMaxs(0, 0);
-        mv.visitEnd();
+        PassTesting.voidMethod(cw, body);
     }
 
     @Test

@@ -2,7 +2,6 @@ package dev.coro.weaver;
 
 import org.junit.jupiter.api.Test;
 import org.objectweb.asm.ClassReader;
-import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Handle;
 import org.objectweb.asm.MethodVisitor;
 
@@ -22,16 +21,7 @@ import static org.objectweb.asm.Opcodes.*;
 class ConstantPoolCheckerTest {
     /** Class t/Pool with a method m whose code is {@code body}. */
     private static byte[] cls(Consumer<MethodVisitor> body) {
-        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
-        cw.visit(V11, ACC_PUBLIC | ACC_SUPER, "t/Pool", null, "java/lang/Object", null);
-        MethodVisitor mv = cw.visitMethod(ACC_STATIC, "m", "()V", null, null);
-        mv.visitCode();
-        body.accept(mv);
-        mv.visitInsn(RETURN);
-        mv.visitMaxs(0, 0);
-        mv.visitEnd();
-        cw.visitEnd();
-        return cw.toByteArray();
+        return PassTesting.plainClass("t/Pool", cw -> PassTesting.voidMethod(cw, body));
     }
 
     /** What the check says: {@code ok}, or its message. */

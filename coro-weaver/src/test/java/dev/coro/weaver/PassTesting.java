@@ -45,6 +45,25 @@ final class PassTesting {
         return cw.toByteArray();
     }
 
+    /** A public class {@code name} (version 11, no source file) with what {@code members} adds, maxima computed. */
+    static byte[] plainClass(String name, Consumer<ClassWriter> members) {
+        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
+        cw.visit(Opcodes.V11, Opcodes.ACC_PUBLIC | Opcodes.ACC_SUPER, name, null, "java/lang/Object", null);
+        members.accept(cw);
+        cw.visitEnd();
+        return cw.toByteArray();
+    }
+
+    /** {@code static void m() { body; return; }} in {@code cw}. */
+    static void voidMethod(ClassWriter cw, Consumer<MethodVisitor> body) {
+        MethodVisitor mv = cw.visitMethod(Opcodes.ACC_STATIC, "m", "()V", null, null);
+        mv.visitCode();
+        body.accept(mv);
+        mv.visitInsn(Opcodes.RETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+    }
+
     static void line(MethodVisitor mv, int line) {
         Label l = new Label();
         mv.visitLabel(l);
