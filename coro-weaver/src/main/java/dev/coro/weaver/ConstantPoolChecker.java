@@ -64,6 +64,12 @@ final class ConstantPoolChecker {
                             : ("<init>".equals(name) || NameRules.isUnqualified(name, true))
                                     && NameRules.isMethodDescriptor(desc);
                 }
+                case 15 -> { // JVMS 4.4.8: newInvokeSpecial calls <init>, the other method kinds never an initialiser
+                    int kind = r.readByte(at);
+                    String name = r.readUTF8(r.getItem(r.readUnsignedShort(r.getItem(r.readUnsignedShort(at + 1)) + 2)), buf);
+                    boolean initialiser = "<init>".equals(name) || "<clinit>".equals(name);
+                    yield kind < 5 || (kind == 8 ? "<init>".equals(name) : !initialiser);
+                }
                 case 16 -> NameRules.isMethodDescriptor(r.readUTF8(at, buf));
                 default -> true;
             };

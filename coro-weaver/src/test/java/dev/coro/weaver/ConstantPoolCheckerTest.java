@@ -119,6 +119,18 @@ class ConstantPoolCheckerTest {
                 }
             }.define(), "the JVM refuses it too");
         }
+        // and newInvokeSpecial calls a constructor, the other method kinds never one
+        byte[] staticInit = cls(ldc(new Handle(H_INVOKESTATIC, "java/lang/Object", "<init>", "()V", false)));
+        byte[] newHash = cls(ldc(new Handle(H_NEWINVOKESPECIAL, "java/lang/Object", "hashCode", "()I", false)));
+        for (byte[] b : List.of(staticInit, newHash)) {
+            assertTrue(check(b).matches("corrupt class file: constant pool entry \\d+ \\(tag 15\\) names an illegal"
+                    + " class, member or type"), check(b));
+            assertThrows(ClassFormatError.class, () -> new ClassLoader(getClass().getClassLoader()) {
+                Class<?> define() {
+                    return defineClass("t.Pool", b, 0, b.length);
+                }
+            }.define(), "the JVM refuses it too");
+        }
         // in a coroutine's class: rejected, where it used to be woven into a class the JVM refuses
         byte[] coroutine = PassTesting.coroutineClass("Handles", "", mv -> {
             ldc(new Handle(H_INVOKEINTERFACE, "java/lang/Runnable", "run", "()V", false)).accept(mv);
