@@ -17,6 +17,9 @@ import java.util.Map;
 import java.util.jar.JarFile;
 import java.util.zip.ZipEntry;
 
+import static dev.coro.testkit.SampleSources.BAD;
+import static dev.coro.testkit.SampleSources.GEN;
+import static dev.coro.testkit.SampleSources.PLAIN;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -27,48 +30,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * JVM running the tests: JDK 17, and JDK 25 in the build's second run), over directories and jars.
  */
 class CommandLineWeaverTest {
-    private static final String GEN = """
-            package p;
-            import dev.coro.*;
-            public class Gen {
-                @Coroutine
-                public static Coro<Integer, Void, Void> count(int n) {
-                    for (int i = 0; i < n; i++) Yield.value(i);
-                    return Yield.done();
-                }
-                public static void main(String[] args) {
-                    for (int i : count(3)) System.out.println(i);
-                }
-            }
-            """;
-    private static final String PLAIN = """
-            package p;
-            public class Plain {}
-            """;
-    private static final String BAD = """
-            package p;
-            import dev.coro.*;
-            import java.util.List;
-            public class Bad {
-                static final Object LOCK = new Object();
-                @Coroutine
-                static Coro<Integer, Void, Void> locked() {
-                    synchronized (LOCK) {
-                        Yield.value(1);
-                    }
-                    return Yield.done();
-                }
-                @Coroutine
-                static Coro<Integer, Void, Void> each(List<Integer> xs) {
-                    xs.forEach(x -> Yield.value(x));
-                    return Yield.done();
-                }
-                static void plain() {
-                    Yield.await();
-                }
-            }
-            """;
-
     @TempDir
     Path project;
 

@@ -81,7 +81,15 @@ final class ClassFileGate {
                             "corrupt class file: unknown constant pool tag " + tag + " at entry " + i);
             }
         }
-        int contract = wovenIndex > 0 && invisibleIndex > 0 ? markerContract(b, p, wovenIndex, invisibleIndex, offsets) : 0;
+        int contract = 0;
+        if (wovenIndex > 0 && invisibleIndex > 0) {
+            try {
+                contract = markerContract(b, p, wovenIndex, invisibleIndex, offsets);
+            } catch (WeaveException cut) { // the pool was whole: it is what follows that ends early
+                throw new WeaveException(Diagnostic.Code.BAD_CLASS_FILE,
+                        "truncated class file: it ends after the constant pool, before its attributes");
+            }
+        }
         return new Scan(coro, contract > 0, contract);
     }
 

@@ -33,11 +33,15 @@ final class ConstantPoolChecker {
                         && tagAt(r, r.readUnsignedShort(at + 2)) == NAME_AND_TYPE;
                 case NAME_AND_TYPE -> tagAt(r, r.readUnsignedShort(at)) == UTF8
                         && tagAt(r, r.readUnsignedShort(at + 2)) == UTF8;
-                case 15 -> {
-                    int kind = r.readByte(at);
+                case 15 -> { // JVMS 4.4.8: the kind of reference each kind of handle names
                     int ref = tagAt(r, r.readUnsignedShort(at + 1));
-                    yield kind >= 1 && kind <= 9
-                            && (kind <= 4 ? ref == FIELDREF : ref == METHODREF || ref == INTERFACE_METHODREF);
+                    yield switch (r.readByte(at)) {
+                        case 1, 2, 3, 4 -> ref == FIELDREF;
+                        case 5, 8 -> ref == METHODREF;
+                        case 6, 7 -> ref == METHODREF || ref == INTERFACE_METHODREF;
+                        case 9 -> ref == INTERFACE_METHODREF;
+                        default -> false;
+                    };
                 }
                 case 17, 18 -> tagAt(r, r.readUnsignedShort(at + 2)) == NAME_AND_TYPE;
                 default -> true;
@@ -59,6 +63,12 @@ final class ConstantPoolChecker {
                     yield tag == FIELDREF ? NameRules.isUnqualified(name, false) && NameRules.isFieldDescriptor(desc)
                             : ("<init>".equals(name) || NameRules.isUnqualified(name, true))
                                     && NameRules.isMethodDescriptor(desc);
+                }
+                case 15 -> { // JVMS 4.4.8: newInvokeSpecial calls <init>, the other method kinds never an initialiser
+                    int kind = r.readByte(at);
+                    String name = r.readUTF8(r.getItem(r.readUnsignedShort(r.getItem(r.readUnsignedShort(at + 1)) + 2)), buf);
+                    boolean initialiser = "<init>".equals(name) || "<clinit>".equals(name);
+                    yield kind < 5 || (kind == 8 ? "<init>".equals(name) : !initialiser);
                 }
                 case 16 -> NameRules.isMethodDescriptor(r.readUTF8(at, buf));
                 default -> true;

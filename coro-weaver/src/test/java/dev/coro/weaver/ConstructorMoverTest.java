@@ -8,7 +8,6 @@ import org.objectweb.asm.tree.MethodNode;
 import java.util.List;
 import java.util.function.Consumer;
 
-import static dev.coro.weaver.PassTesting.OBJ;
 import static dev.coro.weaver.PassTesting.await;
 import static dev.coro.weaver.PassTesting.done;
 import static dev.coro.weaver.PassTesting.line;
@@ -22,9 +21,9 @@ import static org.objectweb.asm.Opcodes.*;
  * whole weaver on the same class, loaded and run.
  */
 class ConstructorMoverTest {
-    private static final String ENTRY = "java/util/AbstractMap$SimpleEntry";
-    private static final String ENTRY_INIT = "(" + OBJ + OBJ + ")V";
-    private static final String SB = "java/lang/StringBuilder";
+    private static final String ENTRY = PassTesting.ENTRY;
+    private static final String SB = PassTesting.SB;
+    private static final Object[] NO_ARGS = {};
 
     private static MethodNode moved(byte[] classFile) {
         MethodNode m = PassTesting.method(classFile);
@@ -40,36 +39,24 @@ class ConstructorMoverTest {
         return PassTesting.coroutineClass(name, params, body);
     }
 
+    /** The mover's output for {@code c} as text; then the whole weave of {@code c} run: {@code m(args)}, next, each send. */
+    private static void assertMovedThenRuns(byte[] c, String text, String trace, Object[] args, Object... sends)
+            throws Exception {
+        assertEquals(text, PassTesting.text(moved(c)));
+        assertEquals(trace, PassTesting.run(PassTesting.weaveAndLoad(c), args, sends));
+    }
+
     /** javac's {@code new Pair(a, Yield.await())}. */
     @Test
     void javacsShapeMovesTheAllocationToItsConstructorCall() throws Exception {
-        byte[] c = cls("Plain", "", mv -> {
-            line(mv, 3);
-            mv.visitTypeInsn(NEW, ENTRY);
-            mv.visitInsn(DUP);
-            mv.visitLdcInsn("a");
-            await(mv);
-            mv.visitMethodInsn(INVOKESPECIAL, ENTRY, "<init>", ENTRY_INIT, false);
-            done(mv);
-        });
-        assertEquals("""
+        assertMovedThenRuns(PassTesting.entryOfAwait("Plain", 3), """
                 L0
                 LINENUMBER 3 L0
                 NEW java/util/AbstractMap$SimpleEntry
                 POP
                 LDC "a"
                 INVOKESTATIC dev/coro/Yield.await ()Ljava/lang/Object;
-                ASTORE 1
-                ASTORE 0
-                NEW java/util/AbstractMap$SimpleEntry
-                DUP
-                ALOAD 0
-                ALOAD 1
-                INVOKESPECIAL java/util/AbstractMap$SimpleEntry.<init> (Ljava/lang/Object;Ljava/lang/Object;)V
-                INVOKESTATIC dev/coro/Yield.done (Ljava/lang/Object;)Ldev/coro/Coro;
-                ARETURN
-                """, PassTesting.text(moved(c)));
-        assertEquals("next -> null; send b -> !StopIteration(a=b)", PassTesting.run(PassTesting.weaveAndLoad(c), new Object[0], "b"));
+                """ + PassTesting.ENTRY_REBUILT, "next -> null; send b -> !StopIteration(a=b)", NO_ARGS, "b");
     }
 
     /**
@@ -80,8 +67,7 @@ class ConstructorMoverTest {
     void anUninitialisedObjectInLocalsIsRebuiltIntoThemAtItsConstructorCall() throws Exception {
         byte[] c = cls("InLocals", "", mv -> {
             line(mv, 4);
-            mv.visitTypeInsn(NEW, ENTRY);
-            mv.visitInsn(DUP);
+            PassTesting.newEntry(mv);
             mv.visitLdcInsn("a");
             mv.visitVarInsn(ASTORE, 0);
             mv.visitVarInsn(ASTORE, 1);
@@ -94,10 +80,10 @@ class ConstructorMoverTest {
             mv.visitVarInsn(ALOAD, 1);
             mv.visitVarInsn(ALOAD, 0);
             mv.visitVarInsn(ALOAD, 3);
-            mv.visitMethodInsn(INVOKESPECIAL, ENTRY, "<init>", ENTRY_INIT, false);
+            PassTesting.initEntry(mv);
             done(mv);
         });
-        assertEquals("""
+        assertMovedThenRuns(c, """
                 L0
                 LINENUMBER 4 L0
                 NEW java/util/AbstractMap$SimpleEntry
@@ -121,12 +107,7 @@ class ConstructorMoverTest {
                 DUP
                 ALOAD 4
                 ALOAD 5
-                INVOKESPECIAL java/util/AbstractMap$SimpleEntry.<init> (Ljava/lang/Object;Ljava/lang/Object;)V
-                INVOKESTATIC dev/coro/Yield.done (Ljava/lang/Object;)Ldev/coro/Coro;
-                ARETURN
-                """, PassTesting.text(moved(c)));
-        assertEquals("next -> in try; send x -> !StopIteration(a=x)",
-                PassTesting.run(PassTesting.weaveAndLoad(c), new Object[0], "x"));
+                """ + PassTesting.ENTRY_INIT_AND_DONE, "next -> in try; send x -> !StopIteration(a=x)", NO_ARGS, "x");
     }
 
     /** ECJ's {@code NEW; DUP_X1; SWAP} around a value already on the stack, with the argument suspending. */
@@ -140,11 +121,11 @@ class ConstructorMoverTest {
             mv.visitInsn(SWAP);
             value(mv);
             mv.visitTypeInsn(CHECKCAST, "java/lang/String");
-            mv.visitMethodInsn(INVOKESPECIAL, SB, "<init>", "(Ljava/lang/String;)V", false);
+            PassTesting.initBuilder(mv);
             mv.visitMethodInsn(INVOKEVIRTUAL, SB, "toString", "()Ljava/lang/String;", false);
             done(mv);
         });
-        assertEquals("""
+        assertMovedThenRuns(c, """
                 L0
                 LINENUMBER 6 L0
                 LDC "s"
@@ -160,8 +141,7 @@ class ConstructorMoverTest {
                 INVOKEVIRTUAL java/lang/StringBuilder.toString ()Ljava/lang/String;
                 INVOKESTATIC dev/coro/Yield.done (Ljava/lang/Object;)Ldev/coro/Coro;
                 ARETURN
-                """, PassTesting.text(moved(c)));
-        assertEquals("next -> s; send x -> !StopIteration(x)", PassTesting.run(PassTesting.weaveAndLoad(c), new Object[0], "x"));
+                """, "next -> s; send x -> !StopIteration(x)", NO_ARGS, "x");
     }
 
     /** A long under the object: the DUP_X2 forms that take a category-2 value, and a long argument spilled. */
@@ -184,7 +164,7 @@ class ConstructorMoverTest {
             mv.visitMethodInsn(INVOKESTATIC, "java/lang/Long", "valueOf", "(J)Ljava/lang/Long;", false);
             done(mv);
         });
-        assertEquals("""
+        assertMovedThenRuns(c, """
                 L0
                 LINENUMBER 7 L0
                 LLOAD 0
@@ -204,8 +184,7 @@ class ConstructorMoverTest {
                 INVOKESTATIC java/lang/Long.valueOf (J)Ljava/lang/Long;
                 INVOKESTATIC dev/coro/Yield.done (Ljava/lang/Object;)Ldev/coro/Coro;
                 ARETURN
-                """, PassTesting.text(moved(c)));
-        assertEquals("next -> wide; send x -> !StopIteration(42)", PassTesting.run(PassTesting.weaveAndLoad(c), new Object[] {21L}, "x"));
+                """, "next -> wide; send x -> !StopIteration(42)", new Object[] {21L}, "x");
     }
 
     /**
@@ -226,7 +205,7 @@ class ConstructorMoverTest {
             mv.visitVarInsn(ASTORE, 1);
             mv.visitVarInsn(ALOAD, 1);
             mv.visitLdcInsn("built");
-            mv.visitMethodInsn(INVOKESPECIAL, SB, "<init>", "(Ljava/lang/String;)V", false);
+            PassTesting.initBuilder(mv);
             mv.visitVarInsn(ALOAD, 1);
             mv.visitJumpInsn(GOTO, join);
             mv.visitLabel(other);
@@ -253,18 +232,17 @@ class ConstructorMoverTest {
     void nestedAllocationsBothMove() throws Exception {
         byte[] c = cls("Nested", "", mv -> {
             line(mv, 10);
-            mv.visitTypeInsn(NEW, ENTRY);
-            mv.visitInsn(DUP);
+            PassTesting.newEntry(mv);
             mv.visitTypeInsn(NEW, SB);
             mv.visitInsn(DUP);
             await(mv);
             mv.visitTypeInsn(CHECKCAST, "java/lang/String");
-            mv.visitMethodInsn(INVOKESPECIAL, SB, "<init>", "(Ljava/lang/String;)V", false);
+            PassTesting.initBuilder(mv);
             mv.visitLdcInsn("v");
-            mv.visitMethodInsn(INVOKESPECIAL, ENTRY, "<init>", ENTRY_INIT, false);
+            PassTesting.initEntry(mv);
             done(mv);
         });
-        assertEquals("""
+        assertMovedThenRuns(c, """
                 L0
                 LINENUMBER 10 L0
                 NEW java/util/AbstractMap$SimpleEntry
@@ -279,17 +257,7 @@ class ConstructorMoverTest {
                 ALOAD 0
                 INVOKESPECIAL java/lang/StringBuilder.<init> (Ljava/lang/String;)V
                 LDC "v"
-                ASTORE 1
-                ASTORE 0
-                NEW java/util/AbstractMap$SimpleEntry
-                DUP
-                ALOAD 0
-                ALOAD 1
-                INVOKESPECIAL java/util/AbstractMap$SimpleEntry.<init> (Ljava/lang/Object;Ljava/lang/Object;)V
-                INVOKESTATIC dev/coro/Yield.done (Ljava/lang/Object;)Ldev/coro/Coro;
-                ARETURN
-                """, PassTesting.text(moved(c)));
-        assertEquals("next -> null; send k -> !StopIteration(k=v)", PassTesting.run(PassTesting.weaveAndLoad(c), new Object[0], "k"));
+                """ + PassTesting.ENTRY_REBUILT, "next -> null; send k -> !StopIteration(k=v)", NO_ARGS, "k");
     }
 
     /** The object's copies not together under the arguments: the values between them are stored and reloaded. */
@@ -303,14 +271,14 @@ class ConstructorMoverTest {
             mv.visitInsn(DUP_X1); // U "mid" U
             mv.visitLdcInsn("k");
             await(mv);
-            mv.visitMethodInsn(INVOKESPECIAL, ENTRY, "<init>", ENTRY_INIT, false); // U "mid"
+            PassTesting.initEntry(mv); // U "mid"
             mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/Object", "toString", "()Ljava/lang/String;", false);
             mv.visitInsn(SWAP);
             mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/Object", "toString", "()Ljava/lang/String;", false);
             mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/String", "concat", "(Ljava/lang/String;)Ljava/lang/String;", false);
             done(mv);
         });
-        assertEquals("""
+        assertMovedThenRuns(c, """
                 L0
                 LINENUMBER 11 L0
                 NEW java/util/AbstractMap$SimpleEntry
@@ -335,8 +303,7 @@ class ConstructorMoverTest {
                 INVOKEVIRTUAL java/lang/String.concat (Ljava/lang/String;)Ljava/lang/String;
                 INVOKESTATIC dev/coro/Yield.done (Ljava/lang/Object;)Ldev/coro/Coro;
                 ARETURN
-                """, PassTesting.text(moved(c)));
-        assertEquals("next -> null; send v -> !StopIteration(midk=v)", PassTesting.run(PassTesting.weaveAndLoad(c), new Object[0], "v"));
+                """, "next -> null; send v -> !StopIteration(midk=v)", NO_ARGS, "v");
     }
 
     /** An uninitialised object tested against null (legal, but no compiler does it) cannot move: say what to rewrite. */

@@ -98,15 +98,7 @@ class HostileHierarchyTest {
         Label l4 = new Label();
         mv.visitLabel(l4);
         mv.visitLineNumber(4, l4);
-        Label otherwise = new Label();
-        Label join = new Label();
-        mv.visitVarInsn(Opcodes.ILOAD, 0);
-        mv.visitJumpInsn(Opcodes.IFEQ, otherwise);
-        mv.visitVarInsn(Opcodes.ALOAD, 1);
-        mv.visitJumpInsn(Opcodes.GOTO, join);
-        mv.visitLabel(otherwise);
-        mv.visitVarInsn(Opcodes.ALOAD, 2);
-        mv.visitLabel(join);
+        PassTesting.eitherArgument(mv);
         mv.visitVarInsn(Opcodes.ASTORE, 3);
         mv.visitMethodInsn(Opcodes.INVOKESTATIC, "dev/coro/Yield", "await", "()Ljava/lang/Object;", false);
         mv.visitInsn(Opcodes.POP);

@@ -13,45 +13,15 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import static dev.coro.testkit.SampleSources.BAD;
+import static dev.coro.testkit.SampleSources.GEN;
+import static dev.coro.testkit.SampleSources.PLAIN;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class WeaveRunTest {
-    private static final String GEN = """
-            package p;
-            import dev.coro.*;
-            public class Gen {
-                @Coroutine
-                public static Coro<Integer, Void, Void> count(int n) {
-                    for (int i = 0; i < n; i++) Yield.value(i);
-                    return Yield.done();
-                }
-            }
-            """;
-    private static final String PLAIN = """
-            package p;
-            public class Plain {}
-            """;
-    private static final String BAD = """
-            package p;
-            import dev.coro.*;
-            public class Bad {
-                static final Object LOCK = new Object();
-                @Coroutine
-                static Coro<Integer, Void, Void> a() {
-                    synchronized (LOCK) {
-                        Yield.value(1);
-                    }
-                    return Yield.done();
-                }
-                static void b() {
-                    Yield.await();
-                }
-            }
-            """;
-
     @TempDir
     Path classes;
     private Weaver weaver;
@@ -126,11 +96,12 @@ class WeaveRunTest {
         Javac.compileSources(classes, Map.of("p/Bad.java", BAD, "p/Gen.java", GEN));
         WeaveRun.Outcome o = run(IncrementalState.empty(classes));
         assertTrue(o.failed());
-        assertEquals(List.of("Bad.java:8: p.Bad.a(): Yield.value inside a synchronized block",
-                "Bad.java:13: p.Bad.b(): Yield.await outside a @Coroutine method"),
+        assertEquals(List.of("Bad.java:9: p.Bad.locked(): Yield.value inside a synchronized block",
+                "Bad.java:15: p.Bad.lambda$each$0(): Yield.value outside a @Coroutine method",
+                "Bad.java:19: p.Bad.plain(): Yield.await outside a @Coroutine method"),
                 o.diagnostics().stream().map(Diagnostic::format).toList());
-        assertEquals(List.of(Diagnostic.Code.YIELD_IN_SYNCHRONIZED, Diagnostic.Code.YIELD_OUTSIDE_COROUTINE),
-                o.diagnostics().stream().map(Diagnostic::code).toList());
+        assertEquals(List.of(Diagnostic.Code.YIELD_IN_SYNCHRONIZED, Diagnostic.Code.YIELD_OUTSIDE_COROUTINE,
+                Diagnostic.Code.YIELD_OUTSIDE_COROUTINE), o.diagnostics().stream().map(Diagnostic::code).toList());
         assertEquals(1, o.woven().size(), "the caller decides not to write it");
     }
 
