@@ -17,6 +17,8 @@ import java.util.Set;
  * with the same system properties as {@link DifferentialFuzzTest} ({@code coro.fuzz.seed},
  * {@code coro.fuzz.count}, {@code coro.fuzz.program}, {@code coro.fuzz.exclude},
  * {@code coro.fuzz.maxFailures}, {@code coro.fuzz.dir}). Exits with status 1 when a program failed.
+ * Programs whose unwoven compiled classes the JVM rejects are counted as compiler-rejected (the
+ * compiler's bug: {@code fuzz-failures/compiler-rejected-SEED.txt}), not as failures.
  */
 public final class FuzzMain {
     private FuzzMain() {}
@@ -63,6 +65,17 @@ public final class FuzzMain {
             try {
                 Files.createDirectories(dir);
                 Files.writeString(reportFile(dir, f), f.report());
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
+        fuzzer.onCompilerRejected = r -> { // not a failure: kept so the compiler's bug can be read and minimised
+            try {
+                Files.createDirectories(dir);
+                Files.writeString(dir.resolve("compiler-rejected-" + r.programSeed() + ".txt"), "COMPILER-REJECTED (the JVM"
+                        + " rejects the compiler's unwoven output; not coro's bug): " + r.reason() + "\nprogram seed "
+                        + r.programSeed() + " (rerun alone with -Dcoro.fuzz.program=" + r.programSeed() + ")\n\n"
+                        + DifferentialFuzzer.numbered(r.source()));
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
