@@ -80,6 +80,8 @@ public final class DifferentialFuzzer {
     java.util.function.Consumer<Path> afterCompile = dir -> {};
     /** What the reference run gets instead of the driver's calls: for the self-test, which plants a difference. */
     java.util.function.UnaryOperator<List<Op>> referenceOps = ops -> ops;
+    /** When to start no new batch ({@link System#currentTimeMillis}; a soak that must end by a time): never by default. */
+    long stopAtMillis = Long.MAX_VALUE;
     /** Time spent in javac (the rest is generating, weaving and running). */
     private long compileNanos;
 
@@ -123,7 +125,8 @@ public final class DifferentialFuzzer {
         List<Long> known = new ArrayList<>();
         List<Long> rejected = new ArrayList<>();
         int done = 0;
-        for (int from = 0; from < seeds.size() && failures.size() < maxFailures; from += batchSize) {
+        for (int from = 0; from < seeds.size() && failures.size() < maxFailures && System.currentTimeMillis() < stopAtMillis;
+                from += batchSize) {
             List<Program> batch = new ArrayList<>();
             for (int i = from; i < Math.min(seeds.size(), from + batchSize); i++) {
                 batch.add(generator.generate(seeds.get(i), "P" + i));
@@ -133,8 +136,8 @@ public final class DifferentialFuzzer {
             long now = System.nanoTime();
             if (progress != null && (now - lastReport > 15_000_000_000L || done == seeds.size())) {
                 lastReport = now;
-                progress.printf("fuzz: %d/%d programs, %d failures, %.0f s%n", done, seeds.size(), failures.size(),
-                        (now - t0) / 1e9);
+                progress.printf("fuzz: %d/%d programs, %d failures, %d compiler-rejected, %.0f s%n", done, seeds.size(),
+                        failures.size(), rejected.size(), (now - t0) / 1e9);
             }
         }
         runner.shutdownNow();

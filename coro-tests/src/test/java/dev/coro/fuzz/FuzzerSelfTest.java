@@ -83,7 +83,7 @@ class FuzzerSelfTest {
         assertEquals(3, s.programs());
         assertEquals(1, told.size());
         assertEquals(p1, told.get(0).programSeed());
-        assertEquals("fz.w.P1: java.lang.VerifyError: Bad type on operand stack", told.get(0).reason());
+        assertEquals("fz.w.P1: java.lang.VerifyError: Bad type on operand stack (at fz/w/P1.broken()I @1: ireturn)", told.get(0).reason());
         assertTrue(told.get(0).source().contains("public class P1 "), told.get(0).source());
         assertTrue(s.line().endsWith(", 0 failures, 1 compiler-rejected (program seeds [" + p1 + "])"), s.line());
     }

@@ -47,9 +47,7 @@ final class UnwovenCheck {
                     // Linking verifies; getDeclaredMethods links the class (initialising it would run its code).
                     Class.forName(name, false, plain).getDeclaredMethods();
                 } catch (LinkageError e) {
-                    String msg = String.valueOf(e.getMessage());
-                    int nl = msg.indexOf('\n');
-                    return name + ": " + e.getClass().getName() + ": " + (nl < 0 ? msg : msg.substring(0, nl));
+                    return name + ": " + e.getClass().getName() + ": " + firstLines(String.valueOf(e.getMessage()));
                 } catch (ClassNotFoundException e) {
                     throw new AssertionError("compiled, but not found: " + name, e);
                 }
@@ -58,6 +56,15 @@ final class UnwovenCheck {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The first line of a JVM error's message, and the method and instruction it names, if it does. */
+    static String firstLines(String msg) {
+        String[] lines = msg.split("\n");
+        for (int i = 1; i + 1 < lines.length; i++) {
+            if (lines[i].trim().equals("Location:")) return lines[0] + " (at " + lines[i + 1].trim() + ")";
+        }
+        return lines[0];
     }
 
     /**
