@@ -36,14 +36,25 @@ public final class DifferentialFuzzer {
     /** A program that failed: what went wrong and everything needed to reproduce and read it. */
     public record Failure(long programSeed, String kind, String report) {}
 
-    /** What a run did; {@code known}: the seeds of programs that failed with a known, open problem. */
+    /**
+     * A program whose unwoven class files, as the compiler wrote them, the JVM rejects ({@link UnwovenCheck}):
+     * the compiler's bug, not coro's; {@code reason} names the class and the JVM's error.
+     */
+    public record Rejected(long programSeed, String reason, String source) {}
+
+    /**
+     * What a run did; {@code known}: the seeds of programs that failed with a known, open problem;
+     * {@code compilerRejected}: the seeds of programs whose compiled, unwoven classes do not verify
+     * (neither run, nor counted as failures).
+     */
     public record Summary(long seed, int programs, long calls, long logLines, int finished, List<Failure> failures,
-            List<Long> known, long millis, long compileMillis) {
+            List<Long> known, List<Long> compilerRejected, long millis, long compileMillis) {
         public String line() {
             return String.format("%d programs (seed %d) in %.1f s (javac %.1f s): %d protocol calls, %d body log lines,"
-                    + " %d ran to DONE, %d failures%s", programs, seed, millis / 1000.0, compileMillis / 1000.0,
-                    calls, logLines, finished, failures.size(), known.isEmpty() ? "" : ", " + known.size()
-                    + " known problems (program seeds " + known + ")");
+                    + " %d ran to DONE, %d failures, %d compiler-rejected%s%s", programs, seed, millis / 1000.0,
+                    compileMillis / 1000.0, calls, logLines, finished, failures.size(), compilerRejected.size(),
+                    compilerRejected.isEmpty() ? "" : " (program seeds " + compilerRejected + ")",
+                    known.isEmpty() ? "" : ", " + known.size() + " known problems (program seeds " + known + ")");
         }
     }
 
@@ -63,8 +74,14 @@ public final class DifferentialFuzzer {
     long minimiseSeconds = 120;
     /** Told of each failure as soon as it is minimised (a soak writes its report at once). */
     java.util.function.Consumer<Failure> onFailure = f -> {};
+    /** Told of each compiler-rejected program (a soak writes its source and the JVM's error). */
+    java.util.function.Consumer<Rejected> onCompilerRejected = r -> {};
+    /** Called on each output directory javac has just filled: for the self-test, which plants class files. */
+    java.util.function.Consumer<Path> afterCompile = dir -> {};
     /** What the reference run gets instead of the driver's calls: for the self-test, which plants a difference. */
     java.util.function.UnaryOperator<List<Op>> referenceOps = ops -> ops;
+    /** When to start no new batch ({@link System#currentTimeMillis}; a soak that must end by a time): never by default. */
+    long stopAtMillis = Long.MAX_VALUE;
     /** Time spent in javac (the rest is generating, weaving and running). */
     private long compileNanos;
 
@@ -106,29 +123,32 @@ public final class DifferentialFuzzer {
         long[] totals = new long[3];
         List<Failure> failures = new ArrayList<>();
         List<Long> known = new ArrayList<>();
+        List<Long> rejected = new ArrayList<>();
         int done = 0;
-        for (int from = 0; from < seeds.size() && failures.size() < maxFailures; from += batchSize) {
+        for (int from = 0; from < seeds.size() && failures.size() < maxFailures && System.currentTimeMillis() < stopAtMillis;
+                from += batchSize) {
             List<Program> batch = new ArrayList<>();
             for (int i = from; i < Math.min(seeds.size(), from + batchSize); i++) {
                 batch.add(generator.generate(seeds.get(i), "P" + i));
             }
-            runBatch(batch, totals, failures, known, maxFailures);
+            runBatch(batch, totals, failures, known, rejected, maxFailures);
             done += batch.size();
             long now = System.nanoTime();
             if (progress != null && (now - lastReport > 15_000_000_000L || done == seeds.size())) {
                 lastReport = now;
-                progress.printf("fuzz: %d/%d programs, %d failures, %.0f s%n", done, seeds.size(), failures.size(),
-                        (now - t0) / 1e9);
+                progress.printf("fuzz: %d/%d programs, %d failures, %d compiler-rejected, %.0f s%n", done, seeds.size(),
+                        failures.size(), rejected.size(), (now - t0) / 1e9);
             }
         }
         runner.shutdownNow();
-        return new Summary(runSeed, done, totals[0], totals[1], (int) totals[2], failures, known,
+        return new Summary(runSeed, done, totals[0], totals[1], (int) totals[2], failures, known, rejected,
                 (System.nanoTime() - t0) / 1_000_000, compileNanos / 1_000_000);
     }
 
     // ---------------------------------------------------------------------------- one batch
 
-    private void runBatch(List<Program> batch, long[] totals, List<Failure> failures, List<Long> known, int maxFailures) {
+    private void runBatch(List<Program> batch, long[] totals, List<Failure> failures, List<Long> known,
+            List<Long> rejected, int maxFailures) {
         Path dir = tempDir();
         try {
             List<Program> ok = new ArrayList<>(batch);
@@ -156,6 +176,12 @@ public final class DifferentialFuzzer {
                 if (failures.size() >= maxFailures) break;
                 List<Op> ops = driverFor(p.seed());
                 Outcome o = compare(loaders, p, ops);
+                if (o.compilerRejected != null) { // javac's bug, not coro's: counted apart, never a difference
+                    rejected.add(p.seed());
+                    if (progress != null) progress.println("fuzz: program seed " + p.seed() + ": compiler-rejected: " + o.compilerRejected);
+                    onCompilerRejected.accept(new Rejected(p.seed(), o.compilerRejected, p.render(Flavor.WOVEN)));
+                    continue;
+                }
                 totals[0] += o.calls;
                 totals[1] += o.logLines;
                 if (o.finished) totals[2]++;
@@ -179,6 +205,8 @@ public final class DifferentialFuzzer {
     /** The result of running one program both ways. */
     private static final class Outcome {
         String problem; // null: same traces
+        /** Not null: the JVM rejects the compiler's own, unwoven output; nothing was run or compared. */
+        String compilerRejected;
         List<String> woven = List.of();
         List<String> reference = List.of();
         long calls;
@@ -189,10 +217,12 @@ public final class DifferentialFuzzer {
 
     /** The two class loaders of a compiled batch: woven in-process, and plain for the reference. */
     private static final class Loaders implements AutoCloseable {
+        final Path dir;
         final WeavingClassLoader woven;
         final URLClassLoader reference;
 
         Loaders(Path dir) {
+            this.dir = dir;
             ClassLoader parent = DifferentialFuzzer.class.getClassLoader();
             woven = new WeavingClassLoader(parent, dir, Flavor.WOVEN.pkg + ".");
             try {
@@ -235,6 +265,8 @@ public final class DifferentialFuzzer {
 
     private Outcome compareNow(Loaders loaders, Program p, List<Op> ops) {
         Outcome o = new Outcome();
+        o.compilerRejected = UnwovenCheck.rejection(loaders.dir, p); // first: is the input valid at all?
+        if (o.compilerRejected != null) return o;
         int before = loaders.woven.diagnostics().size();
         Class<?> woven;
         try {
@@ -252,8 +284,8 @@ public final class DifferentialFuzzer {
             reference = Class.forName(p.binaryName(Flavor.REFERENCE), true, loaders.reference);
         } catch (ClassNotFoundException e) {
             throw new AssertionError(e);
-        } catch (LinkageError e) { // javac's own output does not load: a javac bug the generator must steer around
-            o.problem = "the reference (unwoven javac output) does not load: " + e;
+        } catch (LinkageError e) { // it verified (UnwovenCheck): this is its initialisation failing, the generator's bug
+            o.problem = "the reference (unwoven javac output) does not initialise: " + e;
             return o;
         }
         o.woven = Driver.run(woven, ops);
@@ -398,7 +430,9 @@ public final class DifferentialFuzzer {
             for (Flavor f : Flavor.values()) units.add(new Unit(p.binaryName(f), p.render(f)));
         }
         try {
-            return compiler.compile(units, dir);
+            Map<String, List<String>> errors = compiler.compile(units, dir);
+            if (errors.isEmpty()) afterCompile.accept(dir);
+            return errors;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -16,7 +16,10 @@ import java.util.Set;
  * Soak mode outside Maven (docs/fuzzing.md): {@code java -cp <test classpath> dev.coro.fuzz.FuzzMain}
  * with the same system properties as {@link DifferentialFuzzTest} ({@code coro.fuzz.seed},
  * {@code coro.fuzz.count}, {@code coro.fuzz.program}, {@code coro.fuzz.exclude},
- * {@code coro.fuzz.maxFailures}, {@code coro.fuzz.dir}). Exits with status 1 when a program failed.
+ * {@code coro.fuzz.maxFailures}, {@code coro.fuzz.dir}; and {@code coro.fuzz.minutes}: start no new batch
+ * of programs after this many minutes, so that a soak ends with its summary by a set time). Exits with status 1 when a program failed.
+ * Programs whose unwoven compiled classes the JVM rejects are counted as compiler-rejected (the
+ * compiler's bug: {@code fuzz-failures/compiler-rejected-SEED.txt}), not as failures.
  */
 public final class FuzzMain {
     private FuzzMain() {}
@@ -58,11 +61,26 @@ public final class FuzzMain {
         Path base = Path.of(System.getProperty("coro.fuzz.dir", "target"));
         DifferentialFuzzer fuzzer = new DifferentialFuzzer(new ProgramGenerator(options()), 50, 40,
                 base.resolve("fuzz-work"), progress, Boolean.getBoolean("coro.fuzz.strict") ? List.of() : KNOWN_PROBLEMS);
+        String minutes = System.getProperty("coro.fuzz.minutes");
+        if (minutes != null && !minutes.isBlank()) { // a soak that must end in time: no new batch after this
+            fuzzer.stopAtMillis = System.currentTimeMillis() + (long) (Double.parseDouble(minutes.trim()) * 60_000);
+        }
         Path dir = base.resolve("fuzz-failures");
         fuzzer.onFailure = f -> {
             try {
                 Files.createDirectories(dir);
                 Files.writeString(reportFile(dir, f), f.report());
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
+        fuzzer.onCompilerRejected = r -> { // not a failure: kept so the compiler's bug can be read and minimised
+            try {
+                Files.createDirectories(dir);
+                Files.writeString(dir.resolve("compiler-rejected-" + r.programSeed() + ".txt"), "COMPILER-REJECTED (the JVM"
+                        + " rejects the compiler's unwoven output; not coro's bug): " + r.reason() + "\nprogram seed "
+                        + r.programSeed() + " (rerun alone with -Dcoro.fuzz.program=" + r.programSeed() + ")\n\n"
+                        + DifferentialFuzzer.numbered(r.source()));
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }

@@ -5,7 +5,15 @@ import dev.coro.fuzz.DifferentialFuzzer.Summary;
 import dev.coro.fuzz.Driver.Kind;
 import dev.coro.fuzz.Driver.Op;
 import org.junit.jupiter.api.Test;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The fuzzer can fail: a planted difference (the reference is sent {@code v + 1} where the woven
  * run is sent {@code v}) is found, minimised and reported; and a program and its driver are
- * determined by the seed alone.
+ * determined by the seed alone. A class file the JVM rejects before weaving is counted as
+ * compiler-rejected, never as a difference; one it accepts and the weaver refuses is a failure.
  */
 class FuzzerSelfTest {
 
@@ -54,5 +63,71 @@ class FuzzerSelfTest {
             assertEquals(f.driverFor(seed), f.driverFor(seed));
         }
         assertTrue(DifferentialFuzzer.programSeed(42, 0) != DifferentialFuzzer.programSeed(42, 1));
+    }
+
+    @Test
+    void aClassThatFailsVerificationUnwovenIsCompilerRejectedNotAFailure() {
+        DifferentialFuzzer fuzzer = new DifferentialFuzzer(new ProgramGenerator(ProgramGenerator.Options.defaults()), 3, 40,
+                Path.of("target", "fuzz-work"), null, List.of());
+        List<DifferentialFuzzer.Rejected> told = new ArrayList<>();
+        fuzzer.onCompilerRejected = told::add;
+        // as if javac had written, in program 1's class, a method returning null as an int
+        fuzzer.afterCompile = dir -> addMethod(dir.resolve("fz/w/P1.class"), "broken", false, mv -> {
+            mv.visitInsn(Opcodes.ACONST_NULL);
+            mv.visitInsn(Opcodes.IRETURN);
+        });
+        Summary s = fuzzer.run(7, 3, 1);
+        long p1 = DifferentialFuzzer.programSeed(7, 1);
+        assertEquals(List.of(), s.failures(), s.line());
+        assertEquals(List.of(p1), s.compilerRejected(), s.line());
+        assertEquals(3, s.programs());
+        assertEquals(1, told.size());
+        assertEquals(p1, told.get(0).programSeed());
+        assertEquals("fz.w.P1: java.lang.VerifyError: Bad type on operand stack (at fz/w/P1.broken()I @1: ireturn)", told.get(0).reason());
+        assertTrue(told.get(0).source().contains("public class P1 "), told.get(0).source());
+        assertTrue(s.line().endsWith(", 0 failures, 1 compiler-rejected (program seeds [" + p1 + "])"), s.line());
+    }
+
+    @Test
+    void aClassThatVerifiesUnwovenButIsRefusedWovenIsStillAFailure() {
+        DifferentialFuzzer fuzzer = new DifferentialFuzzer(new ProgramGenerator(ProgramGenerator.Options.defaults()), 3, 40,
+                Path.of("target", "fuzz-work"), null, List.of());
+        fuzzer.minimiseSeconds = 5;
+        // valid for the JVM, refused by the weaver: a @Coroutine method that does not return Coro
+        fuzzer.afterCompile = dir -> addMethod(dir.resolve("fz/w/P1.class"), "notACoroutine", true, mv -> {
+            mv.visitInsn(Opcodes.ICONST_1);
+            mv.visitInsn(Opcodes.IRETURN);
+        });
+        Summary s = fuzzer.run(7, 3, 1);
+        assertEquals(List.of(), s.compilerRejected(), s.line());
+        assertEquals(1, s.failures().size(), s.line());
+        Failure f = s.failures().get(0);
+        assertEquals(DifferentialFuzzer.programSeed(7, 1), f.programSeed());
+        assertTrue(f.kind().startsWith("the weaver rejected it: [")
+                && f.kind().contains("a @Coroutine method must return dev.coro.Coro, not int"), f.kind());
+    }
+
+    /** Adds {@code static int name()} with the given code to a compiled class (annotated {@code @Coroutine} if asked). */
+    private static void addMethod(Path classFile, String name, boolean coroutine, java.util.function.Consumer<MethodVisitor> code) {
+        if (!Files.exists(classFile)) return; // the minimiser's runs of other programs
+        try {
+            ClassReader reader = new ClassReader(Files.readAllBytes(classFile));
+            ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_MAXS);
+            reader.accept(new ClassVisitor(Opcodes.ASM9, writer) {
+                @Override
+                public void visitEnd() {
+                    MethodVisitor mv = cv.visitMethod(Opcodes.ACC_STATIC, name, "()I", null, null);
+                    if (coroutine) mv.visitAnnotation("Ldev/coro/Coroutine;", false).visitEnd();
+                    mv.visitCode();
+                    code.accept(mv);
+                    mv.visitMaxs(0, 0);
+                    mv.visitEnd();
+                    super.visitEnd();
+                }
+            }, 0);
+            Files.write(classFile, writer.toByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
