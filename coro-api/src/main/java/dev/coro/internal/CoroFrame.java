@@ -78,20 +78,6 @@ public abstract class CoroFrame<Y, S, R> implements Coro<Y, S, R> {
     static final int RETURNED_REPORTED = -3;
     /** {@link #label} once the body failed, or was closed without returning. */
     static final int FAILED = -4;
-    /**
-     * Added to a resume point by a body that suspends while {@link #label} no longer reads
-     * {@code RUNNING}: another thread resumed this coroutine while its body ran (two resumes that
-     * passed {@link #fastEnter} together), and one of them has already suspended it. The frame class's
-     * {@code label} trampoline adds it without a branch (docs/weaving.md, "Two threads at once"); the
-     * next resume finds it and fails loudly ({@link Driver#raced}). Resume points stay below it.
-     */
-    static final int RACED = 1 << 30;
-    /**
-     * Read (never written) by {@link #fastEnter} right after it writes {@code RUNNING}: a volatile read
-     * costs no instruction on x86 but keeps the JIT from forwarding that write to the body's own read of
-     * {@link #label} when it suspends (which would fold the race check away).
-     */
-    static volatile int fence;
 
     /**
      * Where the body resumes next (&ge; 0), or one of the negative states above. Written by woven
@@ -190,7 +176,6 @@ public abstract class CoroFrame<Y, S, R> implements Coro<Y, S, R> {
     public Y send(S v) {
         int l = fastEnter(v);
         if (l < 0) return (Y) slowSend(v);
-        if (l >= RACED) throw Driver.raced(this, this, l, "next/send"); // a woven body refuses it: see fastFailed
         Object y;
         try {
             y = resume(l, v, null);
@@ -203,27 +188,19 @@ public abstract class CoroFrame<Y, S, R> implements Coro<Y, S, R> {
     /**
      * Step 1 of {@code send}: the common case is suspended at a plain yield (or just created and
      * started with {@code next()}), with no delegation chain. Then the coroutine is RUNNING from here
-     * and the label to resume at is returned; otherwise -1, and nothing changed. A label marked
-     * {@link #RACED} is let in too, at no cost: the woven body's dispatch throws at once for it, and
-     * {@link #fastFailed} then reports the race.
+     * and the label to resume at is returned; otherwise -1, and nothing changed.
      */
     protected final int fastEnter(Object v) {
         int l = label;
         if ((l > CREATED || l == CREATED && v == null) && aux == null && link == null) {
             label = RUNNING;
-            int f = fence; // the body's label trampoline really reads label: see RACED
             return l;
         }
         return -1;
     }
 
-    /**
-     * Step 2', when the body threw {@code e}: the coroutine is DONE; returns what {@code send} must throw
-     * (PEP 479 applied). {@code e == null}: the body refused a label marked {@link #RACED} (the frame
-     * class's {@code send} has already written it back without the mark); returns the race's exception.
-     */
+    /** Step 2', when the body threw: the coroutine is DONE; returns what {@code send} must throw (PEP 479 applied). */
     protected final Throwable fastFailed(Throwable e) {
-        if (e == null) return Driver.inAnotherThread(this, "next/send");
         label = FAILED; // first, with a plain write: near the stack's end failed() itself may overflow
         return failed(e);
     }
@@ -251,7 +228,6 @@ public abstract class CoroFrame<Y, S, R> implements Coro<Y, S, R> {
         }
         if (l == RUNNING) throw Driver.running(this, this, "next/send");
         if (l < RUNNING) throw new Exhausted(methodName());
-        if (l >= RACED) throw Driver.raced(this, this, l, "next/send");
         return Driver.drive(this, Driver.enterChain(this, "next/send"), v, null, NOT_RESUMED);
     }
 
@@ -268,7 +244,6 @@ public abstract class CoroFrame<Y, S, R> implements Coro<Y, S, R> {
         }
         if (l == RUNNING) throw Driver.running(this, this, "raise");
         if (l < RUNNING) throw Sneaky.rethrow(t); // finished: thrown straight back
-        if (l >= RACED) throw Driver.raced(this, this, l, "raise");
         CoroFrame<?, ?, ?> leaf = Driver.enterChain(this, "raise");
         if (t instanceof CoroutineExit && (leaf != this || aux instanceof Sub)) {
             // PEP 380: close the sub-coroutines first, then raise in this one at its Yield.from
@@ -287,7 +262,6 @@ public abstract class CoroFrame<Y, S, R> implements Coro<Y, S, R> {
             return;
         }
         if (l < RUNNING) return;
-        if (l >= RACED) throw Driver.raced(this, this, l, "close");
         CoroFrame<?, ?, ?> leaf = Driver.enterChain(this, "close");
         Throwable in = leaf != this || aux instanceof Sub ? Driver.closeBelow(this, new CoroutineExit()) : new CoroutineExit();
         Throwable out = Driver.closeStep(this, in);
@@ -389,13 +363,13 @@ public abstract class CoroFrame<Y, S, R> implements Coro<Y, S, R> {
     public String toString() {
         State s = state();
         if (s != State.SUSPENDED) return "Coro[" + methodName() + ", " + s + "]";
-        return "Coro[" + methodName() + ", SUSPENDED at " + Traces.where(sourceFile(), line(label & ~RACED)) + "]";
+        return "Coro[" + methodName() + ", SUSPENDED at " + Traces.where(sourceFile(), line(label)) + "]";
     }
 
     /** The stack trace element of this coroutine suspended at its current resume point. */
     final StackTraceElement suspendedAt() {
         String m = methodName();
         int dot = m.lastIndexOf('.');
-        return new StackTraceElement(m.substring(0, dot), m.substring(dot + 1), sourceFile(), line(label & ~RACED));
+        return new StackTraceElement(m.substring(0, dot), m.substring(dot + 1), sourceFile(), line(label));
     }
 }

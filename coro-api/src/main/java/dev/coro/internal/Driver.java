@@ -8,7 +8,6 @@ import static dev.coro.internal.CoroFrame.CREATED;
 import static dev.coro.internal.CoroFrame.DELEGATE;
 import static dev.coro.internal.CoroFrame.FAILED;
 import static dev.coro.internal.CoroFrame.NOT_RESUMED;
-import static dev.coro.internal.CoroFrame.RACED;
 import static dev.coro.internal.CoroFrame.RETURNED;
 import static dev.coro.internal.CoroFrame.RETURNED_REPORTED;
 import static dev.coro.internal.CoroFrame.RUNNING;
@@ -72,10 +71,7 @@ final class Driver {
                     }
                 }
                 int l = cur.label;
-                if (l >= RACED) throw raced(root, cur, l, "next/send"); // a raced coroutine taken into a Yield.from
-                if (l == RUNNING) throw running(root, cur, "next/send"); // found free by our caller, entered since
                 cur.label = RUNNING;
-                int f = CoroFrame.fence; // as in fastEnter: the body's suspension really reads label
                 try {
                     y = cur.resume(l, sent, thrown);
                 } catch (Throwable e) {
@@ -106,8 +102,6 @@ final class Driver {
                 y = NOT_RESUMED;
                 continue;
             }
-            int at = cur.label;
-            if (at >= RACED) throw raced(root, cur, at, "next/send"); // another thread suspended it meanwhile
             if (y != DELEGATE) {
                 root.cacheLeaf(cur);
                 return y;
@@ -199,9 +193,7 @@ final class Driver {
     /** The coroutine a resume of {@code self}'s chain must run now; checks nobody in the chain is running. */
     static CoroFrame<?, ?, ?> enterChain(CoroFrame<?, ?, ?> self, String op) {
         CoroFrame<?, ?, ?> leaf = CoroFrame.leafOf(self);
-        int l = leaf.label;
-        if (l == RUNNING) throw running(self, leaf, op);
-        if (l >= RACED) throw raced(self, leaf, l, op);
+        if (leaf.label == RUNNING) throw running(self, leaf, op);
         if (self.isSub()) {
             // Driven directly while a delegator waits on it: the top delegator's cached leaf may go stale.
             CoroFrame<?, ?, ?> top = self;
@@ -246,27 +238,12 @@ final class Driver {
      * the contract's "wherever that costs nothing": catching them needs a fence on every resume.)
      */
     static IllegalStateException running(CoroFrame<?, ?, ?> self, CoroFrame<?, ?, ?> f, String op) {
-        if (!runsOnThisThread(f.getClass())) return inAnotherThread(self, op);
+        if (!runsOnThisThread(f.getClass())) {
+            return new IllegalStateException("coroutine " + self.methodName() + " is running in another thread: " + op
+                    + " must not resume a coroutine while another thread does (resume it from one thread at a time)");
+        }
         return new IllegalStateException("coroutine " + self.methodName() + " is already running: " + op
                 + " was called from inside its own body");
-    }
-
-    /**
-     * {@code op} found {@code f} ({@code self}, or the innermost coroutine of its chain) marked
-     * {@link CoroFrame#RACED}: two threads ran its body at once, the race that the state check let
-     * through, and the body of one of them suspended it after the other's had (or while the other's
-     * ran). Clears the mark ({@code label}, the marked label read, is written back without it, not
-     * read again), so that the race is reported once and the coroutine goes on from where the later of
-     * the two left it, and returns the same exception as a race the state check sees.
-     */
-    static IllegalStateException raced(CoroFrame<?, ?, ?> self, CoroFrame<?, ?, ?> f, int label, String op) {
-        f.label = label - RACED;
-        return inAnotherThread(self, op);
-    }
-
-    static IllegalStateException inAnotherThread(CoroFrame<?, ?, ?> self, String op) {
-        return new IllegalStateException("coroutine " + self.methodName() + " is running in another thread: " + op
-                + " must not resume a coroutine while another thread does (resume it from one thread at a time)");
     }
 
     /** Whether a {@code resume} of frame class {@code frame} is on the current thread's stack. */

@@ -1,6 +1,5 @@
 package dev.coro.internal;
 
-import static dev.coro.internal.CoroFrame.RACED;
 import static dev.coro.internal.Checks.assertState;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -92,83 +91,5 @@ class OtherThreadTest {
                     + " was called from inside its own body");
         }
         assertEquals(expected, messages);
-    }
-
-    /**
-     * A generator whose first resume is overtaken: while its body runs, another thread's body (simulated) suspends it
-     * at point 7; then this body suspends it at its own next point, as a woven body's label trampoline does.
-     * Yields the point it suspends at: 1, 2, ...; its line for point p is 30 + p.
-     */
-    static final class Overtaken extends CoroFrame<Integer, Object, Void> {
-        boolean overtake = true;
-
-        @Override
-        protected Object resume(int label, Object sent, Throwable thrown) {
-            if (thrown != null) throw Sneaky.rethrow(thrown);
-            if (overtake) {
-                overtake = false;
-                this.label = 7; // another thread's body suspended it meanwhile
-            }
-            int at = label + 1;
-            this.label = (at + RACED) - (this.label & RACED); // FrameClassEmitter's label trampoline
-            return at;
-        }
-
-        @Override
-        protected void clearLocals() {}
-
-        @Override
-        protected String methodName() {
-            return NAME;
-        }
-
-        @Override
-        protected String sourceFile() {
-            return "Overtaken.java";
-        }
-
-        @Override
-        protected int line(int label) {
-            return 30 + label;
-        }
-    }
-
-    @Test
-    void aBodyThatSuspendsAfterAnotherThreadsBodyDidMarksTheCoroutineAndTheNextResumeFailsLoudlyOnce() {
-        Overtaken o = new Overtaken();
-        assertEquals(1, o.next()); // this resume cannot tell: its value is already on its way out
-        assertEquals(1 + CoroFrame.RACED, o.label);
-        assertState(o, Coro.State.SUSPENDED);
-        assertEquals("Coro[" + NAME + ", SUSPENDED at Overtaken.java:31]", o.toString());
-        assertEquals(raced("next/send"), assertThrows(IllegalStateException.class, o::next).getMessage());
-        assertEquals(1, o.label); // reported once: the mark is gone, nothing else changed
-        assertEquals(2, o.next());
-        assertEquals(3, o.send("x"));
-    }
-
-    @Test
-    void raiseAndCloseOfAMarkedCoroutineFailLoudlyToo() {
-        Overtaken o = new Overtaken();
-        o.next();
-        assertEquals(raced("raise"), assertThrows(IllegalStateException.class,
-                () -> o.raise(new IOException("in"))).getMessage());
-        assertEquals(1, o.label);
-        o.overtake = true;
-        o.label = CoroFrame.CREATED; // start again, overtaken again
-        o.next();
-        assertEquals(raced("close"), assertThrows(IllegalStateException.class, o::close).getMessage());
-        assertEquals(1, o.label);
-        o.close(); // a second close() closes it
-        assertState(o, Coro.State.DONE);
-    }
-
-    @Test
-    void aBodyThatSuspendsWhileItsOwnLabelReadsRunningLeavesNoMark() {
-        Overtaken o = new Overtaken();
-        o.overtake = false;
-        assertEquals(1, o.next());
-        assertEquals(1, o.label);
-        assertEquals(2, o.next());
-        assertEquals(2, o.label);
     }
 }

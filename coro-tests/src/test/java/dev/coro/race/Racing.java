@@ -4,7 +4,6 @@ import dev.coro.Coro;
 import dev.coro.Coroutine;
 import dev.coro.Yield;
 
-import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -28,41 +27,6 @@ public final class Racing {
         }
     }
 
-    /**
-     * Yields 1 and 2 and returns; between the two, the body sets its own frame's label to 1 through reflection, as the
-     * body of another thread that resumed it at the same time would have left it by suspending there (woven: the label
-     * trampoline then finds it not RUNNING).
-     */
-    @Coroutine
-    static Coro<Integer, Void, String> overtaken(Object[] self, Field label) throws IllegalAccessException {
-        Yield.value(1);
-        label.setInt(self[0], 1);
-        Yield.value(2);
-        return Yield.done("end");
-    }
-
-    /**
-     * Runs {@link #overtaken} step by step; returns what each step gave ({@code next()}'s value, the exception's class
-     * and message, or the state and toString()), one a line.
-     */
-    public static String overtakenSteps() throws Exception {
-        Field label = Class.forName("dev.coro.internal.CoroFrame").getDeclaredField("label");
-        label.setAccessible(true);
-        Object[] self = new Object[1];
-        Coro<Integer, Void, String> c = overtaken(self, label);
-        self[0] = c;
-        StringBuilder out = new StringBuilder();
-        for (int step = 0; step < 5; step++) {
-            try {
-                out.append(c.next());
-            } catch (RuntimeException e) {
-                out.append(e.getClass().getSimpleName()).append(": ").append(e.getMessage());
-            }
-            out.append(" | ").append(c.state()).append(" ").append(c).append("\n");
-        }
-        return out.toString();
-    }
-
     static final String RACED = "coroutine dev.coro.race.Racing.count is running in another thread: next/send must"
             + " not resume a coroutine while another thread does (resume it from one thread at a time)";
 
@@ -76,7 +40,7 @@ public final class Racing {
      * IllegalStateExceptions that call the race a re-entry from the coroutine's own body.
      */
     public static String race(int rounds, int each) throws Exception {
-        int consistent = 0, loud = 0, silent = 0, other = 0, misnamed = 0, marked = 0, markedLate = 0;
+        int consistent = 0, loud = 0, silent = 0, other = 0, misnamed = 0;
         List<String> odd = new ArrayList<>();
         for (int r = 0; r < rounds; r++) {
             Coro<Integer, Void, Void> c = count();
@@ -113,13 +77,7 @@ public final class Racing {
             boolean raised = false, wrong = false;
             for (Throwable f : failure) {
                 if (f == null) continue;
-                if (f instanceof IllegalStateException && RACED.equals(f.getMessage())) {
-                    if (!raised && byMark(f)) {
-                        marked++;
-                        if (r >= rounds / 2) markedLate++;
-                    }
-                    raised = true;
-                }
+                if (f instanceof IllegalStateException && RACED.equals(f.getMessage())) raised = true;
                 else if (f instanceof IllegalStateException && f.getMessage().contains("inside its own body")) {
                     misnamed++; // the race taken for re-entry: the message before issue 12's item 8
                 } else {
@@ -145,34 +103,16 @@ public final class Racing {
                 else {
                     silent++;
                     if (odd.size() < 3) {
-                        StringBuilder b = new StringBuilder("silent in round " + r + ":");
+                        StringBuilder b = new StringBuilder("silent:");
                         int[] cnt = new int[2 * each + 1];
                         for (int t = 0; t < 2; t++) for (int k = 0; k < n[t]; k++) cnt[Math.min(Math.max(got[t][k], 0), 2 * each)]++;
-                        int shown = 0;
-                        for (int v = 0; v <= 2 * each && shown < 8; v++) {
-                            if (cnt[v] != 1) {
-                                b.append(" v").append(v).append("x").append(cnt[v]);
-                                shown++;
-                            }
-                        }
+                        for (int v = 0; v <= 2 * each; v++) if (cnt[v] != 1) b.append(" v").append(v).append("x").append(cnt[v]);
                         odd.add(b.toString());
                     }
                 }
             }
         }
         return "rounds " + rounds + " consistent " + consistent + " loud " + loud + " silent " + silent + " other "
-                + other + " misnamed " + misnamed + " marked " + marked + " marked-late " + markedLate
-                + (odd.isEmpty() ? "" : " " + odd);
-    }
-
-    /** Whether the race was found by its mark (a body that suspended it after another had), not by the state check. */
-    private static boolean byMark(Throwable f) {
-        for (StackTraceElement e : f.getStackTrace()) {
-            if (e.getClassName().equals("dev.coro.internal.Driver") && e.getMethodName().equals("raced")
-                    || e.getClassName().equals("dev.coro.internal.CoroFrame") && e.getMethodName().equals("fastFailed")) {
-                return true;
-            }
-        }
-        return false;
+                + other + " misnamed " + misnamed + (odd.isEmpty() ? "" : " " + odd);
     }
 }

@@ -190,28 +190,10 @@ final class FrameClassEmitter {
         send.visitInsn(Opcodes.ARETURN);
         send.visitLabel(handler);
         send.visitVarInsn(Opcodes.ASTORE, 3);
-        // A label marked RACED (another thread's body suspended this coroutine while the previous resume's ran) was let in
-        // by fastEnter: the body's dispatch threw at once, before any of the user's code. The label goes back without
-        // the mark and fastFailed(null) gives the race's exception. Any other failure is FAILED first, with a plain
-        // write (near the end of the stack the call below may itself overflow).
-        Label failed = new Label();
-        send.visitVarInsn(Opcodes.ILOAD, 2);
-        send.visitLdcInsn(Names.RACED);
-        send.visitJumpInsn(Opcodes.IF_ICMPLT, failed);
-        send.visitVarInsn(Opcodes.ALOAD, 0);
-        send.visitVarInsn(Opcodes.ILOAD, 2);
-        send.visitLdcInsn(Names.RACED);
-        send.visitInsn(Opcodes.ISUB);
-        send.visitFieldInsn(Opcodes.PUTFIELD, frameClass, Names.LABEL_FIELD, "I");
-        send.visitInsn(Opcodes.ACONST_NULL);
-        send.visitVarInsn(Opcodes.ASTORE, 3);
-        Label report = new Label();
-        send.visitJumpInsn(Opcodes.GOTO, report);
-        send.visitLabel(failed);
+        // FAILED first, with a plain write: near the end of the stack the call below may itself overflow
         send.visitVarInsn(Opcodes.ALOAD, 0);
         send.visitIntInsn(Opcodes.BIPUSH, Names.FAILED_LABEL);
         send.visitFieldInsn(Opcodes.PUTFIELD, frameClass, Names.LABEL_FIELD, "I");
-        send.visitLabel(report);
         send.visitVarInsn(Opcodes.ALOAD, 0);
         send.visitVarInsn(Opcodes.ALOAD, 3);
         send.visitMethodInsn(Opcodes.INVOKEVIRTUAL, frameClass, Names.FAST_FAILED,
@@ -229,21 +211,9 @@ final class FrameClassEmitter {
 
     private static void trampolines(ClassWriter cw, int access, String frameClass) {
         String self = "L" + frameClass + ";";
-        // f.label = (l + RACED) - (f.label & RACED): l while label reads RUNNING (-1 has every bit), l + RACED when another
-        // thread suspended this coroutine while this body ran (a resume point has bit 30 clear). No branch: a branch here
-        // would become an uncommon trap whose state keeps the value being yielded alive (JDK 17's C2 then cannot
-        // scalar-replace a Long.valueOf box that the caller drops); and the JIT still knows the result is in
-        // [l, l + RACED], so the fast path's "label > CREATED" after the body folds as before.
         MethodVisitor label = method(cw, access | Opcodes.ACC_STATIC, Names.SET_LABEL, "(" + self + "I)V");
         label.visitVarInsn(Opcodes.ALOAD, 0);
         label.visitVarInsn(Opcodes.ILOAD, 1);
-        label.visitLdcInsn(Names.RACED);
-        label.visitInsn(Opcodes.IADD);
-        label.visitVarInsn(Opcodes.ALOAD, 0);
-        label.visitFieldInsn(Opcodes.GETFIELD, frameClass, Names.LABEL_FIELD, "I");
-        label.visitLdcInsn(Names.RACED);
-        label.visitInsn(Opcodes.IAND);
-        label.visitInsn(Opcodes.ISUB);
         label.visitFieldInsn(Opcodes.PUTFIELD, frameClass, Names.LABEL_FIELD, "I");
         label.visitInsn(Opcodes.RETURN);
         end(label);

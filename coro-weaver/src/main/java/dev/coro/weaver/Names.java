@@ -46,8 +46,6 @@ final class Names {
     static final String SLOW_SEND = "slowSend";
     /** {@code CoroFrame.FAILED}: the label of a coroutine whose body threw (must match the runtime's). */
     static final int FAILED_LABEL = -4;
-    /** {@code CoroFrame.RACED}: the mark a body adds to its resume point when another thread suspended it meanwhile. */
-    static final int RACED = 1 << 30;
     static final String DELEGATE_DESC = "(Ljava/lang/Object;I)Ljava/lang/Object;";
     /** The frame class's trampolines, called by the body: {@code label(F, int)}, {@code delegate(F, Object, int)}. */
     static final String SET_LABEL = "label";
