@@ -32,7 +32,7 @@ import java.util.function.Predicate;
  * jump targets, so it is made where frames are computed ({@link StackMapComputer}); a tree read back
  * from that has {@code GOTO}s again (ASM reads {@code GOTO_W} as {@code GOTO}) and conditionals that
  * each skip one {@code GOTO}, and the final writer turns the {@code GOTO}s wide once more
- * ({@link #gotosOnly}), which adds no jump target. Wide jumps make a method up to 5 bytes longer per
+ * ({@link #forLongMethods}), which adds no jump target. Wide jumps make a method up to 5 bytes longer per
  * jump: where that would pass the JVM's 64 KB, {@link StackMapComputer} writes it as ASM would.
  */
 final class WideJumps extends MethodVisitor {
@@ -49,16 +49,6 @@ final class WideJumps extends MethodVisitor {
         this.conditionals = conditionals;
     }
 
-    /** Every jump wide: for a writer that computes frames, since the skips are new jump targets. */
-    static MethodVisitor all(MethodVisitor next) {
-        return new WideJumps(next, true);
-    }
-
-    /** {@code GOTO} as {@code GOTO_W}, conditionals as they are: needs no new frame. */
-    static MethodVisitor gotosOnly(MethodVisitor next) {
-        return new WideJumps(next, false);
-    }
-
     @Override
     public void visitJumpInsn(int opcode, Label target) {
         if (opcode == Opcodes.GOTO) {
@@ -73,13 +63,13 @@ final class WideJumps extends MethodVisitor {
         }
     }
 
-    /** {@code next} with {@link #all} (or {@link #gotosOnly}) in front of each of its methods. */
+    /** {@code next} with every jump of each of its methods made wide ({@code conditionals}), or only its {@code GOTO}s. */
     static ClassVisitor inEveryMethod(ClassVisitor next, boolean conditionals) {
         return inMethods(next, conditionals, m -> true);
     }
 
     /**
-     * {@code next} with {@link #gotosOnly} in front of each method of {@code cls} that may be long and
+     * {@code next} with the {@code GOTO}s made wide in each method of {@code cls} that may be long and
      * whose conditional jumps each skip one {@code GOTO}, so that writing {@code cls} never needs
      * ASM's second pass for such a method.
      */
@@ -142,8 +132,8 @@ final class WideJumps extends MethodVisitor {
 
     /**
      * Whether each conditional jump of {@code code} only skips the {@code GOTO} right after it: the
-     * shape {@link #all} leaves, and javac's for a method over 32 KB. Then no conditional jump can be
-     * out of range, and {@link #gotosOnly} is all the method needs.
+     * shape {@link #inEveryMethod} leaves, and javac's for a method over 32 KB. Then no conditional jump can be
+     * out of range, and wide {@code GOTO}s are all the method needs.
      */
     static boolean conditionalsSkipOneGoto(InsnList code) {
         for (AbstractInsnNode insn : code) {
