@@ -40,10 +40,10 @@ import java.util.stream.Stream;
  *   <thead><tr><th scope="col">state</th><th scope="col">{@code label}</th><th scope="col">{@code aux}</th>
  *     <th scope="col">{@code link}</th></tr></thead>
  *   <tbody>
- *   <tr><th scope="row">created</th><td>{@code CREATED} (0)</td><td>null</td><td>null</td></tr>
- *   <tr><th scope="row">running its body</th><td>{@code RUNNING} (-1)</td><td>null</td>
+ *   <tr><th scope="row">created</th><td>{@code CREATED} (0)</td><td>its owner (null when sub)</td><td>its delegator when sub, else null</td></tr>
+ *   <tr><th scope="row">running its body</th><td>{@code RUNNING} (-1)</td><td>its owner (null when sub)</td>
  *     <td>its delegator when sub, else null</td></tr>
- *   <tr><th scope="row">suspended at a plain yield</th><td>the resume point (&ge; 1)</td><td>null</td>
+ *   <tr><th scope="row">suspended at a plain yield</th><td>the resume point (&ge; 1)</td><td>its owner (null when sub)</td>
  *     <td>its delegator when sub, else null</td></tr>
  *   <tr><th scope="row">suspended in {@code Yield.from} over a coroutine</th><td>the resume point (&ge; 1)</td>
  *     <td>the sub-coroutine (a {@code CoroFrame})</td>
@@ -59,6 +59,11 @@ import java.util.stream.Stream;
  *   <tr><th scope="row">failed or closed</th><td>{@code FAILED} (-4)</td><td>null</td><td>null</td></tr>
  *   </tbody>
  * </table>
+ * Its owner is the thread that created it or last claimed it in {@code slowSend}; null while it is a
+ * sub-coroutine (the driver clears it when it links one) and after its own delegation ended, until the
+ * next claim. {@code fastEnter} takes only the owner's resumes: a resume from another thread always goes
+ * through the claim, under the frame's monitor. And a frame whose {@code aux} is a thread has no
+ * {@code link}, so that one test of {@code aux} also declines a sub-coroutine driven directly.
  * A delegating body sets {@code label} and {@code aux} in {@link #delegate(Object, int)} and returns
  * the {@code DELEGATE} marker, which the driver alone sees. {@link #prime()} (primed coroutines)
  * leaves a coroutine suspended at its first yield, or {@code RETURNED} when it returned before
@@ -101,7 +106,10 @@ public abstract class CoroFrame<Y, S, R> implements Coro<Y, S, R> {
     /** No value yet: {@link Driver#drive} must resume {@code cur} first. */
     static final Object NOT_RESUMED = new Object();
 
-    protected CoroFrame() {}
+    /** The creating thread owns the new coroutine: its first resume from that thread takes the fast path. */
+    protected CoroFrame() {
+        aux = Thread.currentThread();
+    }
 
     /**
      * Runs the woven body from resume point {@code label}: generated as a call to the static body
@@ -192,11 +200,41 @@ public abstract class CoroFrame<Y, S, R> implements Coro<Y, S, R> {
      */
     protected final int fastEnter(Object v) {
         int l = label;
-        if ((l > CREATED || l == CREATED && v == null) && aux == null && link == null) {
+        if ((l > CREATED || l == CREATED && v == null) && aux == Thread.currentThread()) { // then link == null too
             label = RUNNING;
             return l;
         }
         return -1;
+    }
+
+    /**
+     * {@link #slowSend}'s case of a coroutine that {@link #fastEnter} declined only because the calling
+     * thread does not own it (another thread resumed it last, or none has since a delegation ended):
+     * the caller claims it under this frame's monitor, then runs the fast path's steps 2 and 3. Two
+     * claims at once are exact (the second finds {@code RUNNING}, or a label that moved); a claim against
+     * the owner's own fast path is caught when the owner's write of {@code RUNNING} is visible, and the
+     * owner's next resume claims in turn. See docs/weaving.md, "Two threads at once".
+     */
+    private Object claimAndSend(int l, Object v) {
+        Thread me = Thread.currentThread();
+        synchronized (this) {
+            if (label != l) throw Driver.running(this, this, "next/send");
+            aux = me;
+            label = RUNNING;
+        }
+        Object y;
+        try {
+            y = resume(l, v, null);
+        } catch (Throwable e) {
+            throw Sneaky.rethrow(fastFailed(e));
+        }
+        return fastExit(y);
+    }
+
+    /** Whether {@link #aux} holds an owner (a thread, or none yet) rather than a sub-coroutine or a result. */
+    private boolean ownable() {
+        Object a = aux;
+        return link == null && (a == null || a instanceof Thread);
     }
 
     /** Step 2', when the body threw: the coroutine is DONE; returns what {@code send} must throw (PEP 479 applied). */
@@ -224,10 +262,12 @@ public abstract class CoroFrame<Y, S, R> implements Coro<Y, S, R> {
                 throw new IllegalStateException("can't send a non-null value to a just-created coroutine "
                         + methodName() + ": start it with next() first");
             }
+            if (ownable()) return claimAndSend(l, null);
             return Driver.drive(this, this, null, null, NOT_RESUMED);
         }
         if (l == RUNNING) throw Driver.running(this, this, "next/send");
         if (l < RUNNING) throw new Exhausted(methodName());
+        if (ownable()) return claimAndSend(l, v);
         return Driver.drive(this, Driver.enterChain(this, "next/send"), v, null, NOT_RESUMED);
     }
 

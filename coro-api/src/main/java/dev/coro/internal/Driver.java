@@ -118,6 +118,7 @@ final class Driver {
                     continue;
                 }
                 sf.link = cur;
+                if (sf.label >= CREATED && sf.aux instanceof Thread) sf.aux = null; // a sub has no owner: fastEnter declines it
                 if (sf.label < RUNNING) continue; // already finished: its result comes back at once
                 cur = CoroFrame.leafOf(sf);
                 root.cacheLeaf(cur);

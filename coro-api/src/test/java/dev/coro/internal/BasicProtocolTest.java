@@ -33,7 +33,7 @@ class BasicProtocolTest {
         Frames.Averager avg = new Frames.Averager(log);
         assertState(avg, CREATED);
         assertEquals(CoroFrame.CREATED, avg.label);
-        assertNull(avg.aux);
+        assertSame(Thread.currentThread(), avg.aux); // its owner: the creating thread
         assertEquals(List.of(), log);
         assertEquals(0, avg.clears);
     }
@@ -180,7 +180,7 @@ class BasicProtocolTest {
         assertEquals(1, avg.label);
         avg.send(2);
         assertEquals(2, avg.label);
-        assertNull(avg.aux);
+        assertSame(Thread.currentThread(), avg.aux);
         assertThrows(StopIteration.class, avg::next);
         assertTrue(avg.label < CoroFrame.RUNNING);
         assertEquals("n=1", avg.aux);
@@ -202,6 +202,39 @@ class BasicProtocolTest {
         assertEquals(List.of(0L, 1L, 1L, 2L, 3L, 5L), got);
         assertEquals(6, threads.size());
         assertState(fib, SUSPENDED);
+        assertEquals("resumer-5", ((Thread) fib.aux).getName()); // each resume claimed it in turn
+        assertEquals(8L, fib.next());
+        assertSame(Thread.currentThread(), fib.aux);
+    }
+
+    @Test
+    void aClaimThatFindsTheLabelMovedFailsLoudlyAndChangesNothing() throws Exception {
+        Frames.Fibonacci fib = Frames.fibonacci(100);
+        assertEquals(0L, fib.next());
+        Thread other = new Thread(() -> { }, "other");
+        fib.aux = other; // as if another thread had resumed it last
+        // the claim takes the frame's monitor: hold it, let this thread's resume wait there, and move the
+        // label meanwhile, as another thread's resume that finished in between would
+        Throwable[] failure = new Throwable[1];
+        Thread resumer = new Thread(() -> {
+            try {
+                fib.next();
+            } catch (Throwable t) {
+                failure[0] = t;
+            }
+        }, "resumer");
+        synchronized (fib) {
+            resumer.start();
+            while (resumer.getState() != Thread.State.BLOCKED) Thread.sleep(1);
+            fib.label = 2;
+        }
+        resumer.join(10_000);
+        assertEquals(IllegalStateException.class, failure[0].getClass());
+        assertEquals("coroutine dev.coro.internal.Frames.fibonacci is running in another thread: next/send must not"
+                + " resume a coroutine while another thread does (resume it from one thread at a time)",
+                failure[0].getMessage());
+        assertEquals(2, fib.label);
+        assertSame(other, fib.aux);
     }
 
     @Test
@@ -235,6 +268,6 @@ class BasicProtocolTest {
     void doneIsTheResultItselfAndRecordsNothingBeforeTheBodyReturns() {
         Frames.Echo e = new Frames.Echo(1);
         assertEquals("x", CoroFrame.done("x"));
-        assertNull(e.aux);
+        assertSame(Thread.currentThread(), e.aux);
     }
 }

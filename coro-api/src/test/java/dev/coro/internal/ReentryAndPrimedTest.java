@@ -46,7 +46,7 @@ class ReentryAndPrimedTest {
         assertState(r, SUSPENDED);
         assertEquals(1, r.label);
         assertEquals(0, r.clears);
-        assertNull(r.aux);
+        assertSame(Thread.currentThread(), r.aux);
     }
 
     @Test
