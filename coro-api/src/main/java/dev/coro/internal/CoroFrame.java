@@ -265,8 +265,8 @@ public abstract class CoroFrame<Y, S, R> implements Coro<Y, S, R> {
             if (ownable()) return claimAndSend(l, null);
             return Driver.drive(this, this, null, null, NOT_RESUMED);
         }
-        if (l == RUNNING) throw Driver.running(this, this, "next/send");
-        if (l < RUNNING) throw new Exhausted(methodName());
+        if (l == RUNNING && !abandoned()) throw Driver.running(this, this, "next/send");
+        if (l <= RUNNING) throw new Exhausted(methodName());
         if (ownable()) return claimAndSend(l, v);
         return Driver.drive(this, Driver.enterChain(this, "next/send"), v, null, NOT_RESUMED);
     }
@@ -282,8 +282,8 @@ public abstract class CoroFrame<Y, S, R> implements Coro<Y, S, R> {
             clearLocals();
             throw Sneaky.rethrow(pep479(t));
         }
-        if (l == RUNNING) throw Driver.running(this, this, "raise");
-        if (l < RUNNING) throw Sneaky.rethrow(t); // finished: thrown straight back
+        if (l == RUNNING && !abandoned()) throw Driver.running(this, this, "raise");
+        if (l <= RUNNING) throw Sneaky.rethrow(t); // finished: thrown straight back
         CoroFrame<?, ?, ?> leaf = Driver.enterChain(this, "raise");
         if (t instanceof CoroutineExit && (leaf != this || aux instanceof Sub)) {
             // PEP 380: close the sub-coroutines first, then raise in this one at its Yield.from
@@ -295,7 +295,10 @@ public abstract class CoroFrame<Y, S, R> implements Coro<Y, S, R> {
     @Override
     public final void close() {
         int l = label;
-        if (l == RUNNING) throw Driver.running(this, this, "close");
+        if (l == RUNNING) {
+            if (!abandoned()) throw Driver.running(this, this, "close");
+            return;
+        }
         if (l == CREATED) {
             label = FAILED;
             clearLocals();
@@ -306,6 +309,22 @@ public abstract class CoroFrame<Y, S, R> implements Coro<Y, S, R> {
         Throwable in = leaf != this || aux instanceof Sub ? Driver.closeBelow(this, new CoroutineExit()) : new CoroutineExit();
         Throwable out = Driver.closeStep(this, in);
         if (out != null) throw Sneaky.rethrow(out);
+    }
+
+    /**
+     * Whether this coroutine reads {@code RUNNING} with nobody running it, and is now finished. That is left by
+     * a {@code StackOverflowError} at the owner's own call to {@code fastExit}, after the body returned (its
+     * result is lost with the overflow; its {@code finally} blocks have run). Only the owner can tell, on the
+     * error path: it owns the coroutine and no {@code resume} of this frame class is on its stack (re-entry
+     * would have one; a stack too deep to see whole counts as having one). Then the coroutine is made
+     * {@code FAILED}, as a body that failed is, and true returned.
+     */
+    final boolean abandoned() {
+        if (aux != Thread.currentThread() || Driver.resumeOnThisThread(getClass()) != Driver.ABSENT) return false;
+        label = FAILED;
+        aux = null;
+        clearLocals();
+        return true;
     }
 
     /** True while this coroutine is the sub-coroutine of a delegator: then {@link #link} is that delegator. */
@@ -371,13 +390,14 @@ public abstract class CoroFrame<Y, S, R> implements Coro<Y, S, R> {
             return State.SUSPENDED;
         }
         if (l == CREATED) return State.CREATED;
-        if (l == RUNNING) return State.RUNNING;
+        if (l == RUNNING && !abandoned()) return State.RUNNING;
         return State.DONE;
     }
 
     @Override
     public final boolean isDone() {
-        return label < RUNNING;
+        int l = label;
+        return l < RUNNING || l == RUNNING && abandoned();
     }
 
     @SuppressWarnings("unchecked")

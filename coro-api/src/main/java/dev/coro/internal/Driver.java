@@ -239,7 +239,7 @@ final class Driver {
      * the contract's "wherever that costs nothing": catching them needs a fence on every resume.)
      */
     static IllegalStateException running(CoroFrame<?, ?, ?> self, CoroFrame<?, ?, ?> f, String op) {
-        if (!runsOnThisThread(f.getClass())) {
+        if (resumeOnThisThread(f.getClass()) != PRESENT) {
             return new IllegalStateException("coroutine " + self.methodName() + " is running in another thread: " + op
                     + " must not resume a coroutine while another thread does (resume it from one thread at a time)");
         }
@@ -247,12 +247,18 @@ final class Driver {
                 + " was called from inside its own body");
     }
 
+    /** {@link #resumeOnThisThread}: a {@code resume} of the frame class is on the stack; not on it; can't tell. */
+    static final int PRESENT = 1, ABSENT = 0, UNKNOWN = -1;
+    /** HotSpot's default {@code -XX:MaxJavaStackTraceDepth}: a stack trace this long may have been cut. */
+    private static final int TRACE_LIMIT = 1024;
+
     /** Whether a {@code resume} of frame class {@code frame} is on the current thread's stack. */
-    private static boolean runsOnThisThread(Class<?> frame) {
+    static int resumeOnThisThread(Class<?> frame) {
         String name = frame.getName(); // (coro-api is compiled for Java 8: no StackWalker)
-        for (StackTraceElement e : new Throwable().getStackTrace()) {
-            if (e.getClassName().equals(name) && e.getMethodName().equals("resume")) return true;
+        StackTraceElement[] trace = new Throwable().getStackTrace();
+        for (StackTraceElement e : trace) {
+            if (e.getClassName().equals(name) && e.getMethodName().equals("resume")) return PRESENT;
         }
-        return false;
+        return trace.length >= TRACE_LIMIT ? UNKNOWN : ABSENT;
     }
 }

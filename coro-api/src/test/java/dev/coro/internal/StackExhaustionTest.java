@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A body that overflows the stack, at a depth where even the bookkeeping after it overflows again
@@ -109,5 +110,108 @@ class StackExhaustionTest {
         assertEquals("no stack left to finish", e.getMessage());
         assertEquals(Coro.State.DONE, sub.state());
         assertSame("result", sub.result());
+    }
+
+    /**
+     * Yields "first", then returns "result" (point 1); its {@code send} is woven code's, except that the call to
+     * {@code fastExit} overflows once, as it can at the very end of the stack, after the body returned: the
+     * coroutine is left RUNNING with nobody running it.
+     */
+    static final class OverflowAtExit extends CoroFrame<String, Void, String> {
+        boolean overflowAtExit;
+        int clears;
+
+        @Override
+        protected Object resume(int label, Object sent, Throwable thrown) {
+            if (thrown != null) throw Frames.sneaky(thrown);
+            if (label == 0) {
+                this.label = 1;
+                return "first";
+            }
+            return "result";
+        }
+
+        @Override
+        public String send(Void v) {
+            int l = fastEnter(v);
+            if (l < 0) return (String) slowSend(v);
+            Object y;
+            try {
+                y = resume(l, v, null);
+            } catch (Throwable e) {
+                throw Sneaky.rethrow(fastFailed(e));
+            }
+            if (overflowAtExit) {
+                overflowAtExit = false;
+                throw new StackOverflowError("the call to fastExit");
+            }
+            return (String) fastExit(y);
+        }
+
+        @Override
+        protected void clearLocals() {
+            clears++;
+        }
+
+        @Override
+        protected String methodName() {
+            return "t.OverflowAtExit.m";
+        }
+    }
+
+    private static OverflowAtExit leftRunning() {
+        OverflowAtExit c = new OverflowAtExit();
+        assertEquals("first", c.next());
+        c.overflowAtExit = true;
+        assertEquals("the call to fastExit", assertThrows(StackOverflowError.class, c::next).getMessage());
+        assertEquals(CoroFrame.RUNNING, c.label); // the body returned; nobody runs it now
+        return c;
+    }
+
+    @Test
+    void aCoroutineLeftRunningByAnOverflowAtItsExitIsFinishedByItsOwnersNextCall() {
+        OverflowAtExit c = leftRunning();
+        StopIteration e = assertThrows(StopIteration.class, c::next);
+        assertEquals("coroutine t.OverflowAtExit.m is exhausted: it has already finished", e.getMessage());
+        assertEquals(Coro.State.DONE, c.state());
+        assertEquals(1, c.clears);
+        c.close(); // finished: nothing to do
+        assertEquals(1, c.clears);
+    }
+
+    @Test
+    void closeAndRaiseFinishItTooAndAnotherThreadIsToldItRuns() throws Exception {
+        OverflowAtExit closed = leftRunning();
+        closed.close();
+        assertEquals(Coro.State.DONE, closed.state());
+        assertEquals(1, closed.clears);
+
+        OverflowAtExit raised = leftRunning();
+        IllegalArgumentException in = new IllegalArgumentException("in");
+        assertSame(in, assertThrows(IllegalArgumentException.class, () -> raised.raise(in)));
+        assertEquals(Coro.State.DONE, raised.state());
+
+        // only its owner can tell it is abandoned: from another thread it reads as running there
+        OverflowAtExit other = leftRunning();
+        Throwable[] got = new Throwable[1];
+        Thread t = new Thread(() -> {
+            try {
+                other.next();
+            } catch (Throwable x) {
+                got[0] = x;
+            }
+        });
+        t.start();
+        t.join();
+        assertEquals("coroutine t.OverflowAtExit.m is running in another thread: next/send must not resume a"
+                + " coroutine while another thread does (resume it from one thread at a time)", got[0].getMessage());
+        assertEquals(CoroFrame.RUNNING, other.label);
+        assertEquals(Coro.State.DONE, other.state()); // its owner's first look finishes it
+        assertEquals(1, other.clears);
+        assertThrows(StopIteration.class, other::next);
+
+        OverflowAtExit asked = leftRunning();
+        assertTrue(asked.isDone());
+        assertEquals(CoroFrame.FAILED, asked.label);
     }
 }
