@@ -195,8 +195,9 @@ public abstract class CoroFrame<Y, S, R> implements Coro<Y, S, R> {
 
     /**
      * Step 1 of {@code send}: the common case is suspended at a plain yield (or just created and
-     * started with {@code next()}), with no delegation chain. Then the coroutine is RUNNING from here
-     * and the label to resume at is returned; otherwise -1, and nothing changed.
+     * started with {@code next()}), with no delegation chain, and resumed by its owner (the thread in
+     * {@code aux}; any other goes through {@link #claimAndSend}). Then the coroutine is RUNNING from
+     * here and the label to resume at is returned; otherwise -1, and nothing changed.
      */
     protected final int fastEnter(Object v) {
         int l = label;
