@@ -35,6 +35,7 @@ B_ROWS = [
 C_ROWS = [
     ("CreateBench.coro", "coro: call the `@Coroutine` method (created, nothing run)"),
     ("CreateBench.handWritten", "hand-written: `new FibIterator()` (baseline)"),
+    ("CreateBench.handWrittenFactory", "hand-written: `FibIterator.fibonacci()`, declared `Iterator<Long>` as coro's is `Coro`"),
     ("CreateBench.kotlinSequence", "Kotlin `sequence {}.iterator()`"),
     ("CreateBench.kotlinRaw", "Kotlin `createCoroutineUnintercepted`"),
     ("CreateBench.kilim", "Kilim: `new` generator"),
@@ -43,6 +44,7 @@ C_ROWS = [
     ("python:C.create", "CPython: call the generator function"),
     ("CreateBench.coroStarted", "coro: create + first `next()` (suspended, two live longs)"),
     ("CreateBench.handWrittenStarted", "hand-written: create + first `next()` (baseline)"),
+    ("CreateBench.handWrittenFactoryStarted", "hand-written through `FibIterator.fibonacci()`: create + first `next()`"),
     ("CreateBench.kotlinSequenceStarted", "Kotlin `sequence {}`: create + first `next()`"),
     ("CreateBench.kotlinRawStarted", "Kotlin raw: create + first `resume`"),
     ("CreateBench.kilimStarted", "Kilim: create + first `next()`"),

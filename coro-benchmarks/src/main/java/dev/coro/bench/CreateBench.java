@@ -65,6 +65,19 @@ public class CreateBench {
         return it;
     }
 
+    /** Hand-written, made by a static method declared to return {@code Iterator<Long>}, as coro's is declared {@code Coro}. */
+    @Benchmark
+    public Iterator<Long> handWrittenFactory() {
+        return FibIterator.fibonacci();
+    }
+
+    @Benchmark
+    public Iterator<Long> handWrittenFactoryStarted() {
+        Iterator<Long> it = FibIterator.fibonacci();
+        it.next();
+        return it;
+    }
+
     /** Kotlin as users write it: {@code sequence {}.iterator()}. */
     @Benchmark
     public Iterator<Long> kotlinSequence() {
