@@ -17,8 +17,8 @@ from fmt import ns
 from markers import MarkerError, fill
 from more_tables import echo_table, echo_wall, footprint_table, sax_table, startup_detail, startup_table
 from results import Results
-from tables import (A_ROWS, B_ROWS, C_ROWS, D_ROWS, G_ROWS, alloc_table, delegation_table, first_resume_table,
-                    many_types_table, timing_table, weaver_table)
+from tables import (A_ROWS, B_ROWS, C_ROWS, D_ROWS, G_ROWS, alloc_table, cpu_table, delegation_table,
+                    first_resume_table, many_types_table, timing_table, weaver_table)
 from targets import svg_chart, targets_table
 
 
@@ -69,6 +69,7 @@ def fragments(res, svg_rel, has_chart):
         "H": or_not_run(many_types_table(res)),
         "first-resume": or_not_run(first_resume_table(res)),
         "alloc": or_not_run(alloc_table(res)),
+        "cputime": or_not_run(cpu_table(res)),
         "G": or_not_run(timing_table(res, G_ROWS)),
         "F-corpus": "\n".join(f"- {line[len('(F) '):]}" for line in weaver_log),
         "F": or_not_run(weaver_table(res)),

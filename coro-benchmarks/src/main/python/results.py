@@ -1,7 +1,8 @@
 """What bin/bench collected in its results directory, read once: JMH's JSON for each JDK (jmh-jdkNN.json,
 with every iteration's score; weaver-jdkNN.json for (F), run with its own settings; gc-jdkNN.json, the
 -prof gc pass), the footprint runs (footprint.jsonl), the agent's start-up runs (startup.jsonl), the echo
-servers (echo.jsonl), CPython's results (python.json) and the machine (meta.txt, load-*.txt).
+servers (echo.jsonl), the thread-CPU-time pass (cputime.jsonl: one line per benchmark, JDK and round, each the
+median of bin/CpuTimeBench.java's batches), CPython's results (python.json) and the machine (meta.txt, load-*.txt).
 
 Medians and the p25-p75 spread are taken over every measured iteration of every fork (for CPython,
 over its samples). A row's key is "Class.method", with "@value" for each JMH parameter (in the order of
@@ -90,9 +91,15 @@ class Results:
         self.startup = load_lines(os.path.join(d, "startup.jsonl"))
         self.echo = load_lines(os.path.join(d, "echo.jsonl"))
         self.footprint = load_lines(os.path.join(d, "footprint.jsonl"))
+        self.cpu = {}  # {jdk: {key: [each round's median, ns of thread CPU time per operation]}}
+        for r in load_lines(os.path.join(d, "cputime.jsonl")):
+            if "median" in r and r.get("jdkMajor") is not None:
+                self.cpu.setdefault(str(r["jdkMajor"]), {}).setdefault(r["bench"], []).append(float(r["median"]))
         for r in self.startup + self.echo:
             if r.get("jdkMajor") is not None:
                 self.jmh.setdefault(str(r["jdkMajor"]), {})
+        for j in self.cpu:
+            self.jmh.setdefault(j, {})
         self.jdks = sorted(self.jmh, key=int)
         self.weaver_logs = {j: log_lines(os.path.join(d, f"weaver-jdk{j}.log"), "(F) ") for j in self.jdks}
         self.weaver_logs = {j: [x for x in v if " corpus: " in x] for j, v in self.weaver_logs.items()}
@@ -118,6 +125,18 @@ class Results:
     def vs(self, key, base, jdk):
         a, b = self.median(key, jdk), self.median(base, jdk)
         return a / b if a is not None and b else None
+
+    def cpu_row(self, key, jdk):
+        """{"median", "p25", "p75", "n"} over the rounds of the thread-CPU-time pass, or None."""
+        rounds = self.cpu.get(jdk, {}).get(key)
+        if not rounds:
+            return None
+        p25, med, p75 = quartiles(sorted(rounds))
+        return {"median": med, "p25": p25, "p75": p75, "n": len(rounds)}
+
+    def cpu_vs(self, key, base, jdk):
+        a, b = self.cpu_row(key, jdk), self.cpu_row(base, jdk)
+        return a["median"] / b["median"] if a and b and b["median"] else None
 
     def failures(self):
         """{jdk: the text of jmh-jdkNN-failures.txt} for each JDK whose JMH runs had a failure."""

@@ -60,6 +60,23 @@ D_ROWS = [
     ("python:D.pipeline", "CPython generators, Beazley's `@coroutine`"),
 ]
 E_DEPTHS = ["1", "100", "10000"]
+# The thread-CPU-time pass (bin/bench runs bin/CpuTimeBench.java): (key, label, its baseline)
+CPU_ROWS = [
+    ("CreateBench.coro", "(C) coro: call the `@Coroutine` method", "CreateBench.handWritten"),
+    ("CreateBench.handWritten", "(C) hand-written: `new FibIterator()` (baseline)", "CreateBench.handWritten"),
+    ("CreateBench.handWrittenFactory", "(C) hand-written: `FibIterator.fibonacci()`, declared `Iterator<Long>`",
+     "CreateBench.handWritten"),
+    ("CreateBench.coroStarted", "(C) coro: create + first `next()`", "CreateBench.handWrittenStarted"),
+    ("CreateBench.handWrittenStarted", "(C) hand-written: `new FibIterator()` + first `next()` (baseline)",
+     "CreateBench.handWrittenStarted"),
+    ("CreateBench.handWrittenFactoryStarted", "(C) hand-written: `FibIterator.fibonacci()` + first `next()`",
+     "CreateBench.handWrittenStarted"),
+    ("PipelineBench.coro", "(D) coro pipeline, per source item", "PipelineBench.handWritten"),
+    ("PipelineBench.handWritten", "(D) hand-written pipeline (baseline)", "PipelineBench.handWritten"),
+    ("ManyTypesBench.coroOneSite@16", "(H) coro, 16 types, one call site for all", "ManyTypesBench.handOneSite@16"),
+    ("ManyTypesBench.handOneSite@16", "(H) hand-written, 16 types, one call site for all (baseline)",
+     "ManyTypesBench.handOneSite@16"),
+]
 G_ROWS = [
     ("ExceptionBench.coroClose", "coro: create, `next()`, `close()` (runs the `finally`)"),
     ("ExceptionBench.handWrittenClose", "hand-written: the same (baseline)"),
@@ -195,6 +212,19 @@ def first_resume_table(res):
     return table(["call site", "the measured type's first resume", "JDK", "coro median", "hand-written median",
                   "coro ÷ hand-written", "coro ÷ alone", "hand-written ÷ alone", "coro B/op", "hand-written B/op"],
                  ["---", "---", "---", "---:", "---:", "---:", "---:", "---:", "---:", "---:"], out)
+
+
+def cpu_table(res):
+    """The thread-CPU-time pass: a row per benchmark and JDK, the median over its rounds and their p25-p75."""
+    out = []
+    for key, label, base in CPU_ROWS:
+        for j in res.jdks:
+            r = res.cpu_row(key, j)
+            if r is not None:
+                out.append([label, j, ns(r["median"]), f"{ns(r['p25'])} – {ns(r['p75'])}", str(r["n"]),
+                            ratio(res.cpu_vs(key, base, j))])
+    return table(["benchmark", "JDK", "median (CPU time)", "p25 – p75 of the rounds", "rounds", "× hand-written"],
+                 ["---", "---", "---:", "---:", "---:", "---:"], out)
 
 
 def alloc_table(res):

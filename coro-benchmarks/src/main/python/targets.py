@@ -41,6 +41,8 @@ def targets(res):
     check("(C) 10,000,000 suspended coroutines fit in `-Xmx1g`", {j: r and bool(r.get("fits")) for j, r in fits.items()},
           lambda v: v, lambda v: "yes", lambda v: "no")
     at_most("(C) creation within 2× of hand-written", 2, {j: res.vs("CreateBench.coro", "CreateBench.handWritten", j) for j in J})
+    at_most("(C) creation within 2× of hand-written, in thread CPU time", 2,
+            {j: res.cpu_vs("CreateBench.coro", "CreateBench.handWritten", j) for j in J})
     at_most("(C) … create and run to the first suspension, within 2×", 2,
             {j: res.vs("CreateBench.coroStarted", "CreateBench.handWrittenStarted", j) for j in J})
     at_most("(D) pipeline within 1.5× of hand-written", 1.5, {j: res.vs("PipelineBench.coro", "PipelineBench.handWritten", j) for j in J})
@@ -67,9 +69,15 @@ def issue18(res, at_most, check):
             {j: res.vs("CreateBench.coroStarted", "CreateBench.handWrittenStarted", j) for j in J})
     at_most("(D) pipeline within 1.3× of hand-written (issue 18)", 1.3,
             {j: res.vs("PipelineBench.coro", "PipelineBench.handWritten", j) for j in J})
+    at_most("(C) create and run to the first suspension within 1.3× (issue 18), in thread CPU time", 1.3,
+            {j: res.cpu_vs("CreateBench.coroStarted", "CreateBench.handWrittenStarted", j) for j in J})
+    at_most("(D) pipeline within 1.3× of hand-written (issue 18), in thread CPU time", 1.3,
+            {j: res.cpu_vs("PipelineBench.coro", "PipelineBench.handWritten", j) for j in J})
     for site, label in (("SitePerType", "one call site per type"), ("OneSite", "one call site for all")):
         at_most(f"(H) 16 types, {label}, within 1.2× of hand-written", 1.2,
                 {j: res.vs(f"ManyTypesBench.coro{site}@16", f"ManyTypesBench.hand{site}@16", j) for j in J})
+    at_most("(H) 16 types, one call site for all, within 1.2× of hand-written, in thread CPU time", 1.2,
+            {j: res.cpu_vs("ManyTypesBench.coroOneSite@16", "ManyTypesBench.handOneSite@16", j) for j in J})
 
     def extra_bytes(j):
         """The most bytes per value coro allocates beyond the hand-written iterators' at 16 types, or None."""

@@ -110,6 +110,13 @@ class ReportTest(unittest.TestCase):
         with open(os.path.join(self.results, "gc-jdk17.json"), "w") as f:
             json.dump([jmh_row("FirstResumeBench.coro", [3.5], {"order": "alone"}, 0.001),
                        jmh_row("FirstResumeBench.coro", [9.5], {"order": "late"}, 24.0)], f)
+        with open(os.path.join(self.results, "cputime.jsonl"), "w") as f:
+            for bench, medians in (("CreateBench.coroStarted", [6.0, 7.0, 9.0]),
+                                   ("CreateBench.handWrittenStarted", [5.0, 5.0, 6.0])):
+                for i, m in enumerate(medians):
+                    f.write(json.dumps({"bench": bench, "jdkMajor": 17, "round": i + 1, "median": m, "p25": m, "p75": m})
+                            + "\n")
+            f.write('{"bench": "PipelineBench.coro", "jdkMajor": 17, "round": 1, "error": "no benchmark"}\n')
         with open(os.path.join(self.results, "meta.txt"), "w") as f:
             f.write("started: 100\nfinished: 160\ncommit: abc1234\ncpu: 2 cores, test\n")
 
@@ -133,6 +140,13 @@ class ReportTest(unittest.TestCase):
         self.assertIn("- **Run**: 1.0 minutes, commit abc1234, ?; (F): ?.", text)
         self.assertIn("## (B) Consumer", text)  # the prose is kept
         self.assertIn("<!-- generated: B -->\n\n_Not run._\n\n<!-- end generated: B -->", text)
+        # the thread-CPU-time pass: medians over the rounds; a round that failed is left out
+        self.assertIn("| (C) coro: create + first `next()` | 17 | 7.00 ns | 6.50 ns – 8.00 ns | 3 | 1.40× |\n"
+                      "| (C) hand-written: `new FibIterator()` + first `next()` (baseline) | 17 | 5.00 ns | "
+                      "5.00 ns – 5.50 ns | 3 | 1.00× |\n", text)
+        self.assertIn("| (C) create and run to the first suspension within 1.3× (issue 18), in thread CPU time | "
+                      "❌ 1.40×: misses by 8% |", text)
+        self.assertIn("| (D) pipeline within 1.3× of hand-written (issue 18), in thread CPU time | not measured |", text)
         self.assertIn("| its own | alone: no other type ever runs | 17 | 3.00 ns | 2.00 ns | 1.50× | 1.00× | 1.00× | "
                       "0.00 | — |\n| its own | late: first resumed after the 15 others are warmed up | 17 | 9.00 ns | "
                       "2.50 ns | 3.60× | 3.00× | 1.25× | 24 | — |\n", text)
