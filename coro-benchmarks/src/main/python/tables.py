@@ -55,6 +55,7 @@ C_ROWS = [
 D_ROWS = [
     ("PipelineBench.coro", "coro: source generator -> primed filter -> primed sink, `send` (headline)"),
     ("PipelineBench.handWritten", "hand-written classes (baseline)"),
+    ("PipelineBench.handWrittenChecked", "hand-written classes making the protocol's checks on every resume"),
     ("PipelineBench.kotlin", "Kotlin `sequence {}` source, raw-coroutine filter and sink, generic (as users write it)"),
     ("PipelineBench.kotlinBest", "Kotlin raw coroutines, values through fields"),
     ("python:D.pipeline", "CPython generators, Beazley's `@coroutine`"),
@@ -73,6 +74,8 @@ CPU_ROWS = [
      "CreateBench.handWrittenStarted"),
     ("PipelineBench.coro", "(D) coro pipeline, per source item", "PipelineBench.handWritten"),
     ("PipelineBench.handWritten", "(D) hand-written pipeline (baseline)", "PipelineBench.handWritten"),
+    ("PipelineBench.handWrittenChecked", "(D) hand-written pipeline making the protocol's checks",
+     "PipelineBench.handWritten"),
     ("ManyTypesBench.coroOneSite@16", "(H) coro, 16 types, one call site for all", "ManyTypesBench.handOneSite@16"),
     ("ManyTypesBench.handOneSite@16", "(H) hand-written, 16 types, one call site for all (baseline)",
      "ManyTypesBench.handOneSite@16"),

@@ -2,6 +2,7 @@ package dev.coro.bench;
 
 import dev.coro.Coro;
 import dev.coro.bench.coro.CoroContenders;
+import dev.coro.bench.hand.CheckedPipeline;
 import dev.coro.bench.hand.Counter;
 import dev.coro.bench.hand.DropThrees;
 import dev.coro.bench.hand.Summing;
@@ -63,6 +64,20 @@ public class PipelineBench {
 
     @Benchmark
     public Long handWritten(HandState s) {
+        Long x = s.source.next();
+        s.filter.send(x);
+        return x;
+    }
+
+    @State(Scope.Thread)
+    public static class CheckedState {
+        final CheckedPipeline.Count source = new CheckedPipeline.Count();
+        final CheckedPipeline.DropThrees filter = new CheckedPipeline.DropThrees(new CheckedPipeline.Summing());
+    }
+
+    /** Hand-written stages that make the protocol's checks on every resume, as coro's fast path does. */
+    @Benchmark
+    public Long handWrittenChecked(CheckedState s) {
         Long x = s.source.next();
         s.filter.send(x);
         return x;
