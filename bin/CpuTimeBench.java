@@ -21,8 +21,8 @@ import java.util.Arrays;
  *   java -cp coro-benchmarks/target/benchmarks.jar bin/CpuTimeBench.java WARMUP ROUNDS BATCH Class.method[@param=value]
  *   e.g. ... bin/CpuTimeBench.java 60 15 1000000 ManyTypesBench.coroOneSite@types=16
  * </pre>
- * WARMUP and ROUNDS batches of BATCH operations; one benchmark per JVM (as JMH forks), so that the
- * loop's call site sees one benchmark.
+ * WARMUP and ROUNDS batches of BATCH operations (in calls of {@link #CHUNK}); one benchmark per JVM (as JMH
+ * forks), so that the loop's call site sees one benchmark.
  */
 public class CpuTimeBench {
     /** What the loop calls: bench.method(states...). */
@@ -88,31 +88,45 @@ public class CpuTimeBench {
         double[] perOp = new double[rounds];
         for (int r = -warmup; r < rounds; r++) {
             long t0 = mx.getCurrentThreadCpuTime();
-            if (primitiveLong) {
-                LongOp1 o = (LongOp1) op;
-                Object s1 = states[0];
-                for (int k = 0; k < batch; k++) {
-                    long v = o.run(bench, s1);
-                    if (v == l1 & v == l2) never = true;
-                }
-            } else if (n == 0) {
-                Op0 o = (Op0) op;
-                for (int k = 0; k < batch; k++) sink[k & 1023] = o.run(bench);
-            } else if (n == 1) {
-                Op1 o = (Op1) op;
-                Object s1 = states[0];
-                for (int k = 0; k < batch; k++) sink[k & 1023] = o.run(bench, s1);
-            } else {
-                Op2 o = (Op2) op;
-                Object s1 = states[0], s2 = states[1];
-                for (int k = 0; k < batch; k++) sink[k & 1023] = o.run(bench, s1, s2);
+            for (int chunk = 0; chunk < batch / CHUNK; chunk++) {
+                if (primitiveLong) loopLong((LongOp1) op, bench, states[0]);
+                else if (n == 0) loop0((Op0) op, bench, sink);
+                else if (n == 1) loop1((Op1) op, bench, states[0], sink);
+                else loop2((Op2) op, bench, states[0], states[1], sink);
             }
             long t = mx.getCurrentThreadCpuTime() - t0;
-            if (r >= 0) perOp[r] = (double) t / batch;
+            if (r >= 0) perOp[r] = (double) t / (batch / CHUNK * CHUNK);
         }
         Arrays.sort(perOp);
         System.out.printf("%s%s %.3f %.3f %.3f%n", spec, param == null ? "" : "@" + value, perOp[rounds / 2],
                 perOp[rounds / 4], perOp[rounds * 3 / 4]);
+    }
+
+    /**
+     * Operations per call of a loop method below. The timed loops are methods of their own, called again and again,
+     * as JMH's generated stub is: compiled on their own by C2, with the inlining budget of a small method. (A loop
+     * inside main would be compiled on-stack-replaced, inside a large method, where C2 may stop inlining a deep call
+     * chain early: coro's resume is a deeper chain than a hand-written iterator's.)
+     */
+    static final int CHUNK = 1000;
+
+    static void loopLong(LongOp1 o, Object bench, Object s1) {
+        for (int k = 0; k < CHUNK; k++) {
+            long v = o.run(bench, s1);
+            if (v == l1 & v == l2) never = true;
+        }
+    }
+
+    static void loop0(Op0 o, Object bench, Object[] sink) {
+        for (int k = 0; k < CHUNK; k++) sink[k & 1023] = o.run(bench);
+    }
+
+    static void loop1(Op1 o, Object bench, Object s1, Object[] sink) {
+        for (int k = 0; k < CHUNK; k++) sink[k & 1023] = o.run(bench, s1);
+    }
+
+    static void loop2(Op2 o, Object bench, Object s1, Object s2, Object[] sink) {
+        for (int k = 0; k < CHUNK; k++) sink[k & 1023] = o.run(bench, s1, s2);
     }
 
     /** A new instance of a benchmark or @State class, its parameter set if it has that field, its @Setup methods run. */
