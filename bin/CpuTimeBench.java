@@ -51,6 +51,7 @@ public class CpuTimeBench {
         int warmup = Integer.parseInt(a[0]);
         int rounds = Integer.parseInt(a[1]);
         int batch = Integer.parseInt(a[2]);
+        if (batch < CHUNK) throw new IllegalArgumentException("BATCH must be at least " + CHUNK + " (operations per loop call)");
         String spec = a[3];
         String param = null;
         String value = null;
