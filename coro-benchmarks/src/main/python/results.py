@@ -131,7 +131,7 @@ class Results:
         rounds = self.cpu.get(jdk, {}).get(key)
         if not rounds:
             return None
-        p25, med, p75 = quartiles(sorted(rounds))
+        p25, med, p75 = quartiles(rounds)
         return {"median": med, "p25": p25, "p75": p75, "n": len(rounds)}
 
     def cpu_vs(self, key, base, jdk):
